@@ -1,0 +1,4 @@
+import { LedgerSchema1764080000000 } from './1764080000000-LedgerSchema.js';
+
+/** Migrations are listed as classes: TypeORM's glob loading does not work under ESM. Append, never reorder. */
+export const migrations = [LedgerSchema1764080000000];

@@ -1,0 +1,38 @@
+/**
+ * What kind of failure an error is. The HTTP layer maps each kind to one status code, so domain code
+ * never speaks HTTP and every error with the same kind answers the same way.
+ */
+export type ErrorKind =
+  | 'validation' // 400: the request itself is malformed
+  | 'not_found' // 404
+  | 'conflict' // 409: the request collides with an earlier one
+  | 'rule_violation' // 422: well formed, but a business rule refuses it
+  | 'unavailable'; // 503: a dependency failed; retrying later may work
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+}
+
+/** An expected failure with a stable machine-readable code (e.g. `INSUFFICIENT_FUNDS`). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  constructor(message: string, details?: ErrorDetail[]) {
+    super('VALIDATION_FAILED', 'validation', message, details);
+  }
+
+  static field(field: string, message: string): ValidationFailed {
+    return new ValidationFailed(`${field}: ${message}`, [{ field, message }]);
+  }
+}

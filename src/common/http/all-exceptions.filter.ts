@@ -1,0 +1,52 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { DomainError } from '../errors/domain-error.js';
+import { isDatabaseUnavailable } from '../../database/database-errors.js';
+import { fastifyErrors, statusByKind, type ErrorBody } from './error-response.js';
+
+/**
+ * Turns every failure into `{ statusCode, code, message, details? }`. Anything the client could have
+ * caused is a 4xx with a stable code; a 500 means a bug and is logged with its stack.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const { httpAdapter } = this.adapterHost;
+    httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: statusByKind[exception.kind], code: exception.code, message: exception.message, ...(exception.details && { details: exception.details }) };
+    }
+    const fastifyCode = fastifyCodeOf(exception);
+    if (fastifyCode && fastifyErrors[fastifyCode]) return fastifyErrors[fastifyCode];
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; the request was not applied. Retry later.' };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
+  }
+}
+
+function fastifyCodeOf(exception: unknown): string | undefined {
+  const candidates = [exception, (exception as { cause?: unknown })?.cause];
+  for (const candidate of candidates) {
+    const code = (candidate as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && code.startsWith('FST_')) return code;
+  }
+  return undefined;
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const statusCode = exception.getStatus();
+  if (statusCode === 404) return { statusCode, code: 'ROUTE_NOT_FOUND', message: exception.message };
+  const code = (exception.constructor.name.replace(/Exception$/, '') || 'HTTP_ERROR').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return { statusCode, code, message: exception.message };
+}

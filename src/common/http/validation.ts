@@ -1,0 +1,31 @@
+import { ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationFailed, type ErrorDetail } from '../errors/domain-error.js';
+
+/**
+ * DTO validation: unknown fields are refused, nothing is coerced implicitly, and every failure is a
+ * 400 VALIDATION_FAILED whose details name the fields.
+ */
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const details = errors.flatMap((error) => flatten(error));
+      return new ValidationFailed(details.map((detail) => `${detail.field}: ${detail.message}`).join('; '), details);
+    },
+  });
+}
+
+function flatten(error: ValidationError, prefix = ''): ErrorDetail[] {
+  const field = `${prefix}${error.property}`;
+  const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+  return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, `${field}.`))];
+}
+
+/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export function uuidParam(name: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => ValidationFailed.field(name, 'must be a UUID') });
+}

@@ -1,0 +1,29 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Environment } from '../config/environment.js';
+import { ensureEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+
+/**
+ * Resolves where the database is: DATABASE_URL when set, otherwise an embedded PostgreSQL in
+ * EMBEDDED_POSTGRES_DIR (started, or reused when another Tally process already runs it).
+ */
+@Injectable()
+export class DatabaseUrl implements OnApplicationShutdown {
+  private readonly logger = new Logger('Database');
+  private embedded?: EmbeddedDatabase;
+
+  constructor(private readonly config: ConfigService<Environment, true>) {}
+
+  async resolve(): Promise<string> {
+    const configured = this.config.get('DATABASE_URL', { infer: true });
+    if (configured) return configured;
+    this.embedded ??= await ensureEmbeddedPostgres(this.config.get('EMBEDDED_POSTGRES_DIR', { infer: true }), (line) =>
+      this.logger.log(line),
+    );
+    return this.embedded.url;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.embedded?.release();
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { DatabaseUnavailable, isDatabaseUnavailable, isRetryable } from './database-errors.js';
+
+/** A retry signal for a lost race that a fresh attempt resolves (e.g. two requests with one idempotency key). */
+export class RetryTransaction extends Error {}
+
+export type Queryable = Pick<QueryRunner, 'query'>;
+
+const attemptsMax = 3;
+
+/**
+ * One transaction per command. `run` commits what `work` did or rolls all of it back; a serialization
+ * failure, deadlock or RetryTransaction runs `work` again from the start, at most `attemptsMax` times.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(work);
+      } catch (error) {
+        const retry = error instanceof RetryTransaction || isRetryable(error);
+        if (!retry || attempt >= attemptsMax) throw isDatabaseUnavailable(error) ? new DatabaseUnavailable() : error;
+      }
+    }
+  }
+
+  private async once<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      const result = await work(runner);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}

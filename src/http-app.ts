@@ -1,0 +1,41 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { validateEnvironment } from './config/environment.js';
+import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
+import { validationPipe } from './common/http/validation.js';
+
+const redocPage = `<!DOCTYPE html><html><head><title>Tally API</title><meta charset="utf-8"/></head>
+<body><redoc spec-url="/docs-json"></redoc><script src="https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js"></script></body></html>`;
+
+/** Builds the HTTP application exactly as `npm start` serves it; the e2e tests use the same function. */
+export async function createHttpApp(options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  // Validated here too: the adapter needs BODY_LIMIT_BYTES before ConfigModule has read it.
+  const { BODY_LIMIT_BYTES: bodyLimit } = validateEnvironment(process.env);
+  const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true } });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: options.logger === false ? false : ['fatal', 'error', 'warn', 'log'],
+    bufferLogs: true,
+  });
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  setupDocs(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+function setupDocs(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Tally')
+    .setDescription('Event-sourced double-entry ledger and reconciliation engine. Money is always a decimal string.')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/redoc', (_request: unknown, reply: { type(t: string): { send(b: string): void } }) => reply.type('text/html').send(redocPage));
+  new Logger('Docs').debug('Swagger UI at /docs, ReDoc at /redoc, OpenAPI at /docs-json');
+}

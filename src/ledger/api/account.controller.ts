@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/http/api-errors.decorator.js';
+import { IdempotencyKey } from '../../common/http/idempotency-key.decorator.js';
+import { uuidParam } from '../../common/http/validation.js';
+import type { IdempotencyRequest } from '../../common/idempotency/idempotency.js';
+import { CreateAccountCommand } from '../commands/create-account/create-account.command.js';
+import { parseOverdraftLimit } from '../domain/money.js';
+import { LedgerSettings } from '../ledger-settings.js';
+import { GetAccountQuery } from '../queries/get-account.query.js';
+import { GetBalanceQuery } from '../queries/get-balance.query.js';
+import { ListAccountsQuery } from '../queries/list-accounts.query.js';
+import { CreateAccountDto } from './dto/create-account.dto.js';
+import { PageQueryDto } from './dto/page-query.dto.js';
+import { AccountPageResponse, AccountResponse, BalanceResponse } from './dto/responses.dto.js';
+
+@ApiTags('ledger')
+@Controller('ledger/account')
+export class AccountController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly settings: LedgerSettings,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Open an account' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request with the same key to get the same account back' })
+  @ApiCreatedResponse({ type: AccountResponse })
+  @ApiErrors({ 400: 'VALIDATION_FAILED, MALFORMED_JSON', 409: 'IDEMPOTENCY_KEY_REUSED' })
+  create(@Body() body: CreateAccountDto, @IdempotencyKey('ledger.account.create') idempotency?: IdempotencyRequest) {
+    const currency = this.settings.currencies.require(body.currency);
+    const overdraftLimit = body.overdraft_limit === undefined ? null : parseOverdraftLimit(body.overdraft_limit, currency);
+    return this.commandBus.execute(
+      new CreateAccountCommand(currency, body.type, body.metadata ?? {}, body.allow_overdraft, overdraftLimit, { idempotency }),
+    );
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List accounts, oldest first (cursor pagination)' })
+  @ApiOkResponse({ type: AccountPageResponse })
+  @ApiErrors({ 400: 'VALIDATION_FAILED' })
+  list(@Query() query: PageQueryDto) {
+    return this.queryBus.execute(new ListAccountsQuery(query.limit, query.cursor));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An account with its balance' })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'ACCOUNT_NOT_FOUND' })
+  get(@Param('id', uuidParam('id')) id: string) {
+    return this.queryBus.execute(new GetAccountQuery(id));
+  }
+
+  @Get(':id/balance')
+  @ApiOperation({ summary: 'The balance projection of an account' })
+  @ApiOkResponse({ type: BalanceResponse })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'ACCOUNT_NOT_FOUND' })
+  balance(@Param('id', uuidParam('id')) id: string) {
+    return this.queryBus.execute(new GetBalanceQuery(id));
+  }
+}

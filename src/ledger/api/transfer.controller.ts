@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/http/api-errors.decorator.js';
+import { IdempotencyKey } from '../../common/http/idempotency-key.decorator.js';
+import { uuidParam } from '../../common/http/validation.js';
+import type { IdempotencyRequest } from '../../common/idempotency/idempotency.js';
+import { TransferCommand } from '../commands/transfer/transfer.command.js';
+import { parseAmount } from '../domain/money.js';
+import { LedgerSettings } from '../ledger-settings.js';
+import { GetTransferQuery } from '../queries/get-transfer.query.js';
+import { TransferResponse } from './dto/responses.dto.js';
+import { TransferDto } from './dto/transfer.dto.js';
+
+@ApiTags('ledger')
+@Controller('ledger/transfer')
+export class TransferController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly settings: LedgerSettings,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Move money between two accounts of one currency (all or nothing)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the first response, without posting again. Same key, other body: 409' })
+  @ApiCreatedResponse({ type: TransferResponse })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED, MALFORMED_JSON',
+    404: 'ACCOUNT_NOT_FOUND',
+    409: 'IDEMPOTENCY_KEY_REUSED',
+    422: 'SAME_ACCOUNT, CURRENCY_MISMATCH, INSUFFICIENT_FUNDS',
+    503: 'DATABASE_UNAVAILABLE',
+  })
+  create(@Body() body: TransferDto, @IdempotencyKey('ledger.transfer.create') idempotency?: IdempotencyRequest) {
+    const currency = this.settings.currencies.require(body.currency);
+    const amount = parseAmount(body.amount, currency);
+    return this.commandBus.execute(
+      new TransferCommand(body.source_account_id, body.destination_account_id, amount, currency, body.reference ?? null, body.metadata ?? {}, { idempotency }),
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A transfer' })
+  @ApiOkResponse({ type: TransferResponse })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'TRANSFER_NOT_FOUND' })
+  get(@Param('id', uuidParam('id')) id: string) {
+    return this.queryBus.execute(new GetTransferQuery(id));
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Every bound the ledger enforces, in one place (TigerBeetle style): checked at the edge, so nothing
+ * downstream has to wonder how large a thing can get.
+ */
+export const amountIntegerDigitsMax = 18;
+export const referenceLengthMax = 128;
+export const accountTypeLengthMax = 32;
+export const metadataBytesMax = 8_192;
+export const metadataDepthMax = 5;
+export const pageSizeDefault = 50;
+export const pageSizeMax = 500;
+export const idempotencyKeyLengthMax = 255;
+/** Retries of a whole command after a serialization failure, deadlock or idempotency race. */
+export const commandAttemptsMax = 3;

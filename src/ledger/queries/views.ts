@@ -1,0 +1,80 @@
+import { formatAmount } from '../domain/money.js';
+import type { AccountState } from '../domain/account.js';
+import type { PostedTransfer } from '../domain/transfer.js';
+
+/** Response shapes of the ledger API: snake_case, money as strings in the currency's minor unit. */
+export interface AccountView {
+  id: string;
+  currency: string;
+  type: string;
+  metadata: Record<string, unknown>;
+  allow_overdraft: boolean;
+  overdraft_limit: string | null;
+  balance: string;
+  created_at: string;
+}
+
+export interface BalanceView {
+  account_id: string;
+  currency: string;
+  balance: string;
+  version: number;
+  as_of: string;
+}
+
+export interface TransferView {
+  id: string;
+  source_account_id: string;
+  destination_account_id: string;
+  amount: string;
+  currency: string;
+  reference: string | null;
+  metadata: Record<string, unknown>;
+  status: 'posted';
+  created_at: string;
+}
+
+export interface EventView {
+  id: string;
+  position: string;
+  type: string;
+  account_id: string;
+  transfer_id: string | null;
+  amount: string | null;
+  currency: string | null;
+  balance_after: string | null;
+  occurred_at: string;
+  metadata: Record<string, unknown>;
+}
+
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+export function accountView(state: Omit<AccountState, 'balance' | 'overdraftLimit'> & { balance: { toString(): string }; overdraftLimit: { toString(): string } | null }): AccountView {
+  return {
+    id: state.id,
+    currency: state.currency,
+    type: state.type,
+    metadata: { ...state.metadata },
+    allow_overdraft: state.allowOverdraft,
+    overdraft_limit: state.overdraftLimit === null ? null : formatAmount(state.overdraftLimit.toString(), state.currency),
+    balance: formatAmount(state.balance.toString(), state.currency),
+    created_at: state.createdAt.toISOString(),
+  };
+}
+
+export function transferView(transfer: Omit<PostedTransfer, 'amount' | 'requestedAt'> & { amount: { toString(): string }; requestedAt: Date }): TransferView {
+  return {
+    id: transfer.transferId,
+    source_account_id: transfer.sourceAccountId,
+    destination_account_id: transfer.destinationAccountId,
+    amount: formatAmount(transfer.amount.toString(), transfer.currency),
+    currency: transfer.currency,
+    reference: transfer.reference,
+    metadata: transfer.metadata,
+    status: transfer.status,
+    created_at: transfer.requestedAt.toISOString(),
+  };
+}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, EventPublisher, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../common/clock.js';
-import { replay } from '../../../common/idempotency/idempotency.js';
-import { UnitOfWork } from '../../../database/unit-of-work.js';
+import { DomainError } from '../../../common/errors/domain-error.js';
+import { replay, type IdempotencyRequest } from '../../../common/idempotency/idempotency.js';
+import { IdempotencyKeys } from '../../../database/idempotency-keys.js';
+import { UnitOfWork, type Queryable } from '../../../database/unit-of-work.js';
 import { assertDistinctAccounts, postTransfer } from '../../domain/transfer.js';
 import { LedgerRepository } from '../../infrastructure/ledger-repository.js';
 import { transferView, type TransferView } from '../../queries/views.js';
@@ -30,7 +32,8 @@ export class TransferHandler implements ICommandHandler<TransferCommand> {
       if (locked.replay && idempotency) return { view: replay<TransferView>(locked.replay, idempotency), accounts: [] };
       const source = locked.accounts.get(command.sourceAccountId);
       const destination = locked.accounts.get(command.destinationAccountId);
-      const transfer = postTransfer(source, destination, { ...command, transferId: randomUUID(), requestedAt: this.clock.now() });
+      const transfer = await this.decide(tx, () => postTransfer(source, destination, { ...command, transferId: randomUUID(), requestedAt: this.clock.now() }), idempotency);
+      if ('replayed' in transfer) return { view: transfer.replayed, accounts: [] };
       const view = transferView(transfer);
       const events = [source!, destination!].flatMap((account) => account.getUncommittedEvents());
       await this.repository.saveTransfer(tx, transfer, events, { idempotency, response: { status: 201, body: view }, metadata: eventMetadata(command.context), at: transfer.requestedAt });
@@ -38,5 +41,21 @@ export class TransferHandler implements ICommandHandler<TransferCommand> {
     });
     for (const account of outcome.accounts) this.publisher.mergeObjectContext(account).commit();
     return outcome.view;
+  }
+
+  /**
+   * A refusal may come from a race with the same Idempotency-Key: the lookup ran on a snapshot taken
+   * before the winner committed, and the balance now reflects the winner's debit. A fresh lookup tells
+   * a repeat (replay the winner's response) from a genuine refusal. Only successes are stored, so a
+   * refused request can be retried under its key.
+   */
+  private async decide<T>(tx: Queryable, decision: () => T, idempotency?: IdempotencyRequest): Promise<T | { replayed: TransferView }> {
+    try {
+      return decision();
+    } catch (error) {
+      const stored = error instanceof DomainError && idempotency && (await IdempotencyKeys.find(tx, idempotency));
+      if (stored) return { replayed: replay<TransferView>(stored, idempotency) };
+      throw error;
+    }
   }
 }

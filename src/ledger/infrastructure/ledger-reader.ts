@@ -64,7 +64,7 @@ export class LedgerReader {
        FROM events
        WHERE ($1::uuid IS NULL OR stream_id = $1) AND ($2::text IS NULL OR payload->>'transfer_id' = $2)
          AND ($3::text IS NULL OR type = $3) AND position > $4::bigint
-       ORDER BY position LIMIT $5`,
+       ORDER BY events.position LIMIT $5`,
       [filter.accountId ?? null, filter.transferId ?? null, filter.type ?? null, filter.after ?? '0', limit],
     );
     const data = rows.map((row) => ({

@@ -1,0 +1,62 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ledgerClient } from '../support/ledger-client.js';
+import { startTestApp } from '../support/test-app.js';
+
+describe('events API', () => {
+  let app: NestFastifyApplication;
+  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
+  let ledger: ReturnType<typeof ledgerClient>;
+
+  beforeAll(async () => {
+    ({ app, http } = await startTestApp());
+    ledger = ledgerClient(http);
+  });
+  afterAll(() => app.close());
+
+  it('lists an account stream oldest first, page by page, with versions in order', async () => {
+    const { account, float } = await ledger.fundedAccount('100');
+    for (let i = 0; i < 4; i++) await ledger.transfer(account, float, '1').expect(201);
+    const types: string[] = [];
+    const positions: number[] = [];
+    let after: string | null = '0';
+    while (after !== null) {
+      const page: { body: { data: { type: string; position: string }[]; next_cursor: string | null } } = await http()
+        .get('/ledger/events/')
+        .query({ account_id: account, limit: 2, after })
+        .expect(200);
+      types.push(...page.body.data.map((event) => event.type));
+      positions.push(...page.body.data.map((event) => Number(event.position)));
+      after = page.body.next_cursor;
+    }
+    expect(types).toEqual(['AccountOpened', 'AccountCredited', 'AccountDebited', 'AccountDebited', 'AccountDebited', 'AccountDebited']);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('filters by type and refuses bad filters', async () => {
+    const { account } = await ledger.fundedAccount('5');
+    const credits = await http().get(`/ledger/events/?account_id=${account}&type=AccountCredited`).expect(200);
+    expect(credits.body.data).toEqual([expect.objectContaining({ type: 'AccountCredited', amount: '5.00', balance_after: '5.00' })]);
+    expect((await http().get('/ledger/events/?type=Deleted').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/ledger/events/?account_id=123').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/ledger/events/?after=-1').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/ledger/events/?limit=100000').expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('is append-only: the database refuses UPDATE and DELETE on events', async () => {
+    const dataSource = app.get((await import('typeorm')).DataSource);
+    await expect(dataSource.query(`UPDATE events SET payload = '{}' WHERE position = 1`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM events WHERE position = 1`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`TRUNCATE events`)).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps the statement read model in step after the commit', async () => {
+    const { account } = await ledger.fundedAccount('42');
+    const dataSource = app.get((await import('typeorm')).DataSource);
+    let lines: { direction: string; balance_after: string }[] = [];
+    for (let attempt = 0; attempt < 50 && lines.length === 0; attempt++) {
+      lines = await dataSource.query(`SELECT direction, balance_after::text FROM account_statement_lines WHERE account_id = $1`, [account]);
+      if (lines.length === 0) await new Promise((done) => setTimeout(done, 20));
+    }
+    expect(lines).toEqual([{ direction: 'credit', balance_after: '42.0000' }]);
+  });
+});

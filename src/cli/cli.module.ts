@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { validateEnvironment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
+import { RebuildProjectionsCommand } from './commands/rebuild-projections.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { SeedCommand } from './commands/seed.command.js';
 import { LedgerSeeder } from './seed/ledger-seeder.js';
@@ -11,6 +12,6 @@ import { LedgerSeeder } from './seed/ledger-seeder.js';
 /** The same modules as the API, without HTTP: commands go through the same CommandBus and QueryBus. */
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }), CqrsModule.forRoot(), DatabaseModule, LedgerModule],
-  providers: [LedgerSeeder, SeedCommand, MigrateCommand],
+  providers: [LedgerSeeder, SeedCommand, MigrateCommand, RebuildProjectionsCommand],
 })
 export class CliModule {}

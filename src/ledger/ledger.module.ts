@@ -10,6 +10,8 @@ import { LedgerReader } from './infrastructure/ledger-reader.js';
 import { LedgerRepository } from './infrastructure/ledger-repository.js';
 import { LedgerSettings } from './ledger-settings.js';
 import { BalanceProjection } from './projections/balance.projection.js';
+import { EventLogReader } from './infrastructure/event-log-reader.js';
+import { ProjectionRebuilder } from './projections/projection-rebuilder.js';
 import { StatementProjection } from './projections/statement.projection.js';
 import { ledgerQueryHandlers } from './queries/index.js';
 
@@ -23,10 +25,12 @@ import { ledgerQueryHandlers } from './queries/index.js';
     LedgerReader,
     BalanceProjection,
     StatementProjection,
+    EventLogReader,
+    ProjectionRebuilder,
     CreateAccountHandler,
     TransferHandler,
     ...ledgerQueryHandlers,
   ],
-  exports: [LedgerSettings, LedgerReader],
+  exports: [LedgerSettings, LedgerReader, ProjectionRebuilder, EventLogReader],
 })
 export class LedgerModule {}

@@ -32,6 +32,21 @@ describe('events API', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('stores the correlation id and idempotency key of the request in the event metadata', async () => {
+    const { account, float } = await ledger.fundedAccount('5');
+    const posted = await http()
+      .post('/ledger/transfer/')
+      .set('X-Correlation-Id', 'corr-123')
+      .set('Idempotency-Key', `meta-${account}`)
+      .send({ source_account_id: account, destination_account_id: float, amount: '1', currency: 'USD' })
+      .expect(201);
+    const events = await http().get(`/ledger/events/?transfer_id=${posted.body.id}`).expect(200);
+    expect(events.body.data.map((event: { metadata: unknown }) => event.metadata)).toEqual([
+      { correlation_id: 'corr-123', idempotency_key: `meta-${account}` },
+      { correlation_id: 'corr-123', idempotency_key: `meta-${account}` },
+    ]);
+  });
+
   it('filters by type and refuses bad filters', async () => {
     const { account } = await ledger.fundedAccount('5');
     const credits = await http().get(`/ledger/events/?account_id=${account}&type=AccountCredited`).expect(200);

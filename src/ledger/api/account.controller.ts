@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/http/api-errors.decorator.js';
-import { IdempotencyKey } from '../../common/http/idempotency-key.decorator.js';
+import { RequestContext } from '../../common/http/command-context.decorator.js';
 import { uuidParam } from '../../common/http/validation.js';
-import type { IdempotencyRequest } from '../../common/idempotency/idempotency.js';
+import type { CommandContext } from '../commands/command-context.js';
 import { CreateAccountCommand } from '../commands/create-account/create-account.command.js';
 import { parseOverdraftLimit } from '../domain/money.js';
 import { LedgerSettings } from '../ledger-settings.js';
@@ -30,11 +30,11 @@ export class AccountController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request with the same key to get the same account back' })
   @ApiCreatedResponse({ type: AccountResponse })
   @ApiErrors({ 400: 'VALIDATION_FAILED, MALFORMED_JSON', 409: 'IDEMPOTENCY_KEY_REUSED' })
-  create(@Body() body: CreateAccountDto, @IdempotencyKey('ledger.account.create') idempotency?: IdempotencyRequest) {
+  create(@Body() body: CreateAccountDto, @RequestContext('ledger.account.create') context: CommandContext) {
     const currency = this.settings.currencies.require(body.currency);
     const overdraftLimit = body.overdraft_limit === undefined ? null : parseOverdraftLimit(body.overdraft_limit, currency);
     return this.commandBus.execute(
-      new CreateAccountCommand(currency, body.type, body.metadata ?? {}, body.allow_overdraft, overdraftLimit, { idempotency }),
+      new CreateAccountCommand(currency, body.type, body.metadata ?? {}, body.allow_overdraft, overdraftLimit, context),
     );
   }
 

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/http/api-errors.decorator.js';
-import { IdempotencyKey } from '../../common/http/idempotency-key.decorator.js';
+import { RequestContext } from '../../common/http/command-context.decorator.js';
 import { uuidParam } from '../../common/http/validation.js';
-import type { IdempotencyRequest } from '../../common/idempotency/idempotency.js';
+import type { CommandContext } from '../commands/command-context.js';
 import { TransferCommand } from '../commands/transfer/transfer.command.js';
 import { parseAmount } from '../domain/money.js';
 import { LedgerSettings } from '../ledger-settings.js';
@@ -33,11 +33,11 @@ export class TransferController {
     422: 'SAME_ACCOUNT, CURRENCY_MISMATCH, INSUFFICIENT_FUNDS',
     503: 'DATABASE_UNAVAILABLE',
   })
-  create(@Body() body: TransferDto, @IdempotencyKey('ledger.transfer.create') idempotency?: IdempotencyRequest) {
+  create(@Body() body: TransferDto, @RequestContext('ledger.transfer.create') context: CommandContext) {
     const currency = this.settings.currencies.require(body.currency);
     const amount = parseAmount(body.amount, currency);
     return this.commandBus.execute(
-      new TransferCommand(body.source_account_id, body.destination_account_id, amount, currency, body.reference ?? null, body.metadata ?? {}, { idempotency }),
+      new TransferCommand(body.source_account_id, body.destination_account_id, amount, currency, body.reference ?? null, body.metadata ?? {}, context),
     );
   }
 

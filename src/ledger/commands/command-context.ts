@@ -1,12 +1,8 @@
-import type { IdempotencyRequest } from '../../common/idempotency/idempotency.js';
+import type { CommandContext } from '../../common/command-context.js';
 
-/** Who sent a command and under which Idempotency-Key; carried into every event's metadata. */
-export interface CommandContext {
-  readonly idempotency?: IdempotencyRequest;
-  readonly correlationId?: string;
-  readonly actor?: string;
-}
+export type { CommandContext };
 
+/** The metadata stored with every event a command appends. */
 export function eventMetadata(context: CommandContext) {
   return {
     ...(context.correlationId && { correlation_id: context.correlationId }),

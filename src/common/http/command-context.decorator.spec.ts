@@ -1,4 +1,4 @@
-import { canonicalJson } from './idempotency-key.decorator.js';
+import { canonicalJson } from './command-context.decorator.js';
 
 describe('canonicalJson', () => {
   it('is the same for the same JSON in any key order, and differs when a value does', () => {

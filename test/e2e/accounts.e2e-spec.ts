@@ -1,17 +1,7 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ledgerClient } from '../support/ledger-client.js';
-import { startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('accounts API', () => {
-  let app: NestFastifyApplication;
-  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
-  let ledger: ReturnType<typeof ledgerClient>;
-
-  beforeAll(async () => {
-    ({ app, http } = await startTestApp());
-    ledger = ledgerClient(http);
-  });
-  afterAll(() => app.close());
+  const { http, ledger } = useTestApp();
 
   it('opens an account with a zero balance, as the seed curl example does', async () => {
     const response = await http().post('/ledger/account/').send({ currency: 'USD', type: 'user', metadata: { name: 'John Doe' } }).expect(201);

@@ -1,12 +1,7 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('API documentation', () => {
-  let app: NestFastifyApplication;
-  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
-
-  beforeAll(async () => ({ app, http } = await startTestApp()));
-  afterAll(() => app.close());
+  const { http } = useTestApp();
 
   it('serves Swagger UI at /docs, ReDoc at /redoc and the OpenAPI document at /docs-json', async () => {
     expect((await http().get('/docs').redirects(1)).status).toBe(200);

@@ -1,17 +1,8 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ledgerClient } from '../support/ledger-client.js';
-import { startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('events API', () => {
-  let app: NestFastifyApplication;
-  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
-  let ledger: ReturnType<typeof ledgerClient>;
-
-  beforeAll(async () => {
-    ({ app, http } = await startTestApp());
-    ledger = ledgerClient(http);
-  });
-  afterAll(() => app.close());
+  const context = useTestApp();
+  const { http, ledger } = context;
 
   it('lists an account stream oldest first, page by page, with versions in order', async () => {
     const { account, float } = await ledger.fundedAccount('100');
@@ -58,7 +49,7 @@ describe('events API', () => {
   });
 
   it('is append-only: the database refuses UPDATE and DELETE on events', async () => {
-    const dataSource = app.get((await import('typeorm')).DataSource);
+    const dataSource = context.app.get((await import('typeorm')).DataSource);
     await expect(dataSource.query(`UPDATE events SET payload = '{}' WHERE position = 1`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`DELETE FROM events WHERE position = 1`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`TRUNCATE events`)).rejects.toThrow(/append-only/);
@@ -66,7 +57,7 @@ describe('events API', () => {
 
   it('keeps the statement read model in step after the commit', async () => {
     const { account } = await ledger.fundedAccount('42');
-    const dataSource = app.get((await import('typeorm')).DataSource);
+    const dataSource = context.app.get((await import('typeorm')).DataSource);
     let lines: { direction: string; balance_after: string }[] = [];
     for (let attempt = 0; attempt < 50 && lines.length === 0; attempt++) {
       lines = await dataSource.query(`SELECT direction, balance_after::text FROM account_statement_lines WHERE account_id = $1`, [account]);

@@ -1,12 +1,7 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('HTTP errors', () => {
-  let app: NestFastifyApplication;
-  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
-
-  beforeAll(async () => ({ app, http } = await startTestApp()));
-  afterAll(() => app.close());
+  const { http } = useTestApp();
 
   const expectError = (body: Record<string, unknown>, statusCode: number, code: string) => {
     expect(body).toEqual({ statusCode, code, message: expect.any(String), ...(body.details ? { details: body.details } : {}) });

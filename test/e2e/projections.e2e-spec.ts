@@ -1,24 +1,15 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { ledgerClient } from '../support/ledger-client.js';
 import { runCli } from '../support/run-cli.js';
-import { startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('projections:rebuild', () => {
-  let app: NestFastifyApplication;
-  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
-  let ledger: ReturnType<typeof ledgerClient>;
-
-  beforeAll(async () => {
-    ({ app, http } = await startTestApp());
-    ledger = ledgerClient(http);
-  });
-  afterAll(() => app.close());
+  const context = useTestApp();
+  const { http, ledger } = context;
 
   it('restores a corrupted balance from the event log alone, while the server runs', async () => {
     const { account } = await ledger.fundedAccount('300');
     await ledger.transfer(account, await ledger.openAccount(), '120.25').expect(201);
-    const dataSource = app.get(DataSource);
+    const dataSource = context.app.get(DataSource);
     // The constraint on balance_floor would refuse a negative balance, so the damage stays above it.
     await dataSource.query(`UPDATE account_balances SET balance = 999, version = 1 WHERE account_id = $1`, [account]);
     await dataSource.query(`DELETE FROM account_statement_lines WHERE account_id = $1`, [account]);

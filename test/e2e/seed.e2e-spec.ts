@@ -1,13 +1,8 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { runCli } from '../support/run-cli.js';
-import { startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('seed (CLI, with the API running on the same database)', () => {
-  let app: NestFastifyApplication;
-  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
-
-  beforeAll(async () => ({ app, http } = await startTestApp()));
-  afterAll(() => app.close());
+  const { http } = useTestApp();
 
   const balances = (stdout: string) =>
     Object.fromEntries([...stdout.matchAll(/^(Internal Float|Alice|Bob)\s+([0-9a-f-]{36})\s+(-?[\d.]+) USD$/gm)].map((m) => [m[1], { id: m[2], balance: m[3] }]));

@@ -1,18 +1,9 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource as DataSourceToken } from 'typeorm';
-import { ledgerClient } from '../support/ledger-client.js';
-import { startTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 describe('transfers API', () => {
-  let app: NestFastifyApplication;
-  let http: Awaited<ReturnType<typeof startTestApp>>['http'];
-  let ledger: ReturnType<typeof ledgerClient>;
-
-  beforeAll(async () => {
-    ({ app, http } = await startTestApp());
-    ledger = ledgerClient(http);
-  });
-  afterAll(() => app.close());
+  const context = useTestApp();
+  const { http, ledger } = context;
 
   it('posts a transfer: one debit and one matching credit, balances move, the record is readable', async () => {
     const { account: alice, float } = await ledger.fundedAccount('500');
@@ -44,7 +35,7 @@ describe('transfers API', () => {
   it('keeps every currency summing to zero over all accounts', async () => {
     const { account } = await ledger.fundedAccount('75.25');
     await ledger.transfer(account, await ledger.openAccount(), '25.25').expect(201);
-    const sums: { currency: string; total: string }[] = await app
+    const sums: { currency: string; total: string }[] = await context.app
       .get(DataSourceToken)
       .query(`SELECT currency, sum(balance)::text AS total FROM account_balances GROUP BY currency`);
     for (const sum of sums) expect(Number(sum.total)).toBe(0);

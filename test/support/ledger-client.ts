@@ -1,6 +1,4 @@
-import type request from 'supertest';
-
-type Http = () => ReturnType<typeof request>;
+import type { Http } from './test-app.js';
 
 /** Small helpers over the public API, so tests read as the user's steps. */
 export function ledgerClient(http: Http) {

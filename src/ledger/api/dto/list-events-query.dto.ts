@@ -1,10 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { pageSizeDefault, pageSizeMax } from '../../domain/limits.js';
-import { toInteger } from './page-query.dto.js';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { LimitQueryDto } from './page-query.dto.js';
 
-export class ListEventsQueryDto {
+export class ListEventsQueryDto extends LimitQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -19,14 +17,6 @@ export class ListEventsQueryDto {
   @IsOptional()
   @IsIn(['AccountOpened', 'AccountDebited', 'AccountCredited'])
   type?: string;
-
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: pageSizeMax, default: pageSizeDefault })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(pageSizeMax)
-  limit: number = pageSizeDefault;
 
   @ApiPropertyOptional({ description: 'Only events after this position (the previous page\'s next_cursor)', example: '0' })
   @IsOptional()

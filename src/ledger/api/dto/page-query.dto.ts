@@ -6,7 +6,7 @@ import { pageSizeDefault, pageSizeMax } from '../../domain/limits.js';
 /** Query strings arrive as text; only an all-digit limit becomes a number, anything else fails @IsInt. */
 export const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value);
 
-export class PageQueryDto {
+export class LimitQueryDto {
   @ApiPropertyOptional({ example: 50, minimum: 1, maximum: pageSizeMax, default: pageSizeDefault })
   @IsOptional()
   @Transform(toInteger)
@@ -14,7 +14,9 @@ export class PageQueryDto {
   @Min(1)
   @Max(pageSizeMax)
   limit: number = pageSizeDefault;
+}
 
+export class PageQueryDto extends LimitQueryDto {
   @ApiPropertyOptional({ description: 'next_cursor from the previous page' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,74 @@
+import type { Decimal } from '../../common/money/decimal.js';
+import type { Candidate } from './matcher.js';
+import { amountDiff, msPerMinute, timeDiffMs } from './record-distance.js';
+import type { MatchParameters, ReconRecord } from './recon-record.js';
+import { normalisedSimilarity, normaliseReference } from './reference-similarity.js';
+
+/**
+ * Reference dominates because it is the only field that identifies a movement; amount and time mostly
+ * confirm it. With these weights a reference that is one character off in eight (0.875) still needs a
+ * close amount and time to pass the default 0.80 threshold, and a perfect amount and time alone (0.40)
+ * never passes.
+ */
+export const fuzzyWeights = Object.freeze({ reference: 0.6, amount: 0.25, time: 0.15 });
+
+/** Six decimals: enough to rank, few enough that float noise never flips a threshold comparison. */
+const scoreScale = 1e6;
+
+export interface FuzzyScore {
+  readonly score: number;
+  readonly referenceSimilarity: number;
+  /** 1 - amountDiff / allowedAmountDiff; 1 when the tolerance is zero (the amounts are then equal). */
+  readonly amountCloseness: number;
+  /** 1 - minutes / maxTimeDiffMinutes; 1 when the tolerance is zero. */
+  readonly timeCloseness: number;
+  readonly amountDiff: Decimal;
+  readonly timeDiffMinutes: number;
+}
+
+export type PairScorer = (external: ReconRecord, internal: ReconRecord, params: MatchParameters) => FuzzyScore | undefined;
+
+/**
+ * score = 0.6 * referenceSimilarity + 0.25 * amountCloseness + 0.15 * timeCloseness, rounded to 6
+ * decimals. Undefined (disqualified) for different currencies, an amount difference above the allowed one
+ * or a time difference above the maximum; differences exactly at the limit qualify with closeness 0.
+ */
+export const scorePair: PairScorer = (external, internal, params) => {
+  if (external.currency !== internal.currency) return undefined;
+  const diff = amountDiff(external, internal);
+  const ms = timeDiffMs(external, internal);
+  const windowMs = params.maxTimeDiffMinutes * msPerMinute;
+  if (diff.gt(params.allowedAmountDiff) || ms > windowMs) return undefined;
+  const referenceSimilarity = normalisedSimilarity(normalisedReferenceOf(external), normalisedReferenceOf(internal));
+  const amountCloseness = params.allowedAmountDiff.isZero() ? 1 : 1 - diff.div(params.allowedAmountDiff).toNumber();
+  const timeCloseness = windowMs === 0 ? 1 : 1 - ms / windowMs;
+  const weighted = fuzzyWeights.reference * referenceSimilarity + fuzzyWeights.amount * amountCloseness + fuzzyWeights.time * timeCloseness;
+  const score = Math.round(weighted * scoreScale) / scoreScale;
+  return { score, referenceSimilarity, amountCloseness, timeCloseness, amountDiff: diff, timeDiffMinutes: ms / msPerMinute };
+};
+
+/** Scores `probe` against `partner` whichever side each is on, as a fuzzy candidate. */
+export function fuzzyCandidate(
+  probe: ReconRecord,
+  partner: ReconRecord,
+  params: MatchParameters,
+  scorer: PairScorer = scorePair,
+): Candidate | undefined {
+  const [external, internal] = probe.side === 'external' ? [probe, partner] : [partner, probe];
+  const scored = scorer(external, internal, params);
+  if (scored === undefined) return undefined;
+  const { score, amountDiff: diff, timeDiffMinutes } = scored;
+  return { external, internal, type: 'fuzzy', score, amountDiff: diff, timeDiffMinutes };
+}
+
+/** Records are immutable, so a record's normalised reference can be computed once per job, not per pair. */
+const normalisedReferences = new WeakMap<ReconRecord, string>();
+
+function normalisedReferenceOf(record: ReconRecord): string {
+  let normalised = normalisedReferences.get(record);
+  if (normalised === undefined) {
+    normalised = normaliseReference(record.reference);
+    normalisedReferences.set(record, normalised);
+  }
+  return normalised;
+}

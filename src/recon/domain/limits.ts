@@ -1,0 +1,38 @@
+/**
+ * Every bound the reconciliation core enforces, in one place (TigerBeetle style). Names put the most
+ * significant word first (`candidatesPerRecordMax`, not `maxCandidatesPerRecord`) so related limits sort
+ * together. Inputs are checked against these at the edge, so matchers never meet an unbounded input.
+ */
+
+/** Records one side of a job may hold; both sides are kept in memory while matching. */
+export const recordsPerSideMax = 1_000_000;
+
+/** Record keys (bank transaction ids, ledger UUIDs) are identifiers, not prose. */
+export const keyLengthMax = 128;
+
+/** Longer than the ledger's own limit (128) because bank descriptions are often wordier than our references. */
+export const referenceLengthMax = 255;
+
+/** Candidates a matcher keeps per external record (the best ones); enough to survive a few lost races. */
+export const candidatesPerRecordMax = 8;
+
+/**
+ * Pairs scored per record inside its blocking window. Bounds the worst case (e.g. thousands of identical
+ * payouts in one minute) to linear time; the window is walked nearest-in-time first, so what is skipped
+ * is what the time score would rank lowest anyway.
+ */
+export const comparisonsPerRecordMax = 2_048;
+
+/** Time tolerance a job may ask for: one week covers weekend settlement lags without making windows huge. */
+export const timeDiffMinutesMax = 7 * 24 * 60;
+
+/** Amounts accepted from files: same integer digits as the ledger, more fraction digits for FX rates. */
+export const amountIntegerDigitsMax = 18;
+export const amountFractionDigitsMax = 12;
+
+/** A CSV record larger than this is a corrupt file (an unclosed quote), not data. */
+export const csvRecordCharsMax = 65_536;
+export const csvColumnsMax = 256;
+
+/** Raw text kept on a rejected row, for the report; the line number locates the rest. */
+export const rejectedRawCharsMax = 512;

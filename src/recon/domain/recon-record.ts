@@ -1,0 +1,56 @@
+import { ValidationFailed } from '../../common/errors/domain-error.js';
+import { Decimal } from '../../common/money/decimal.js';
+import { timeDiffMinutesMax } from './limits.js';
+
+export type ReconSide = 'external' | 'internal';
+
+/**
+ * One movement on either side of a reconciliation: a bank/provider row (external) or a ledger transfer
+ * (internal), reduced to what matching needs.
+ */
+export interface ReconRecord {
+  readonly side: ReconSide;
+  /** External row id or ledger transfer id; unique per side within a job. */
+  readonly key: string;
+  /** Free text; may be empty (ledger transfers without a reference), which never matches on reference. */
+  readonly reference: string;
+  /** Always positive: sources strip the sign, because ledger transfer amounts are unsigned. */
+  readonly amount: Decimal;
+  /** Uppercase ISO 4217 code. */
+  readonly currency: string;
+  readonly occurredAt: Date;
+  /** 1-based CSV line for external rows, so reports can point at the file. */
+  readonly line?: number;
+  /** Only when the source knows it; informational, matching compares unsigned amounts. */
+  readonly direction?: 'credit' | 'debit';
+}
+
+export interface MatchParameters {
+  /** Minimum fuzzy score (0..1) for a pair to become a candidate. */
+  readonly fuzzyThreshold: number;
+  /** Largest absolute amount difference still considered the same movement (fees, FX rounding). */
+  readonly allowedAmountDiff: Decimal;
+  /** Largest time difference, inclusive, between the two sides of a match. */
+  readonly maxTimeDiffMinutes: number;
+}
+
+export const DEFAULT_MATCH_PARAMETERS: MatchParameters = Object.freeze({
+  fuzzyThreshold: 0.8,
+  allowedAmountDiff: new Decimal('0.05'),
+  maxTimeDiffMinutes: 60,
+});
+
+/** Throws ValidationFailed naming the parameter, so a bad job request fails before any matching. */
+export function validateMatchParameters(params: MatchParameters): MatchParameters {
+  const { fuzzyThreshold, allowedAmountDiff, maxTimeDiffMinutes } = params;
+  if (!Number.isFinite(fuzzyThreshold) || fuzzyThreshold < 0 || fuzzyThreshold > 1) {
+    throw ValidationFailed.field('fuzzyThreshold', 'must be a number between 0 and 1');
+  }
+  if (!allowedAmountDiff.isFinite() || allowedAmountDiff.lt(0)) {
+    throw ValidationFailed.field('allowedAmountDiff', 'must be a non-negative decimal');
+  }
+  if (!Number.isInteger(maxTimeDiffMinutes) || maxTimeDiffMinutes < 0 || maxTimeDiffMinutes > timeDiffMinutesMax) {
+    throw ValidationFailed.field('maxTimeDiffMinutes', `must be an integer between 0 and ${timeDiffMinutesMax}`);
+  }
+  return params;
+}

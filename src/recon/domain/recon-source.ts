@@ -1,0 +1,87 @@
+import { ValidationFailed } from '../../common/errors/domain-error.js';
+import { msPerMinute } from './record-distance.js';
+import type { ReconRecord } from './recon-record.js';
+import { timeDiffMinutesMax } from './limits.js';
+
+/**
+ * What a source produces, one item at a time so a large file never sits in memory. A row the source
+ * cannot turn into a record is reported, not dropped: a reconciliation that silently skips rows lies.
+ */
+export type SourceItem =
+  | { readonly kind: 'record'; readonly record: ReconRecord }
+  | { readonly kind: 'rejected'; readonly line: number; readonly reason: string; readonly raw?: string };
+
+export interface SourceReadRequest {
+  /** YYYY-MM-DD, a UTC day. */
+  readonly businessDate: string;
+  /** For file sources. */
+  readonly filePath?: string;
+  /** For ledger sources: whose transfers to read. */
+  readonly accountId?: string;
+  /**
+   * How far outside the business day records are still read: usually the job's maxTimeDiffMinutes, so a
+   * payment at 23:59 can still meet its counterpart booked at 00:20 the next day.
+   */
+  readonly windowMinutes: number;
+}
+
+export interface ReconSource {
+  /** Shown in reports, e.g. "bank-csv" or "ledger". */
+  readonly name: string;
+  read(request: SourceReadRequest): AsyncIterable<SourceItem>;
+}
+
+/**
+ * Maps the columns of a delimited file onto a ReconRecord. Column names are header names, matched after
+ * trimming and ignoring case.
+ */
+export interface ColumnMapping {
+  /** Unique row id (e.g. the bank's transaction id); becomes the record key. Required in every row. */
+  readonly id: string;
+  /** Payment reference or description; may be empty in a row (it then can only match fuzzily on amount/time). */
+  readonly reference: string;
+  readonly amount: string;
+  /** ISO 4217 code column; may be omitted when `defaultCurrency` is set. An empty cell falls back to it. */
+  readonly currency?: string;
+  readonly timestamp: string;
+  /** Credit/debit column (C/CR/CREDIT/IN or D/DR/DEBIT/OUT); required when signConvention is 'direction_column'. */
+  readonly direction?: string;
+  /** One character, default ','. Must differ from the decimal separator. */
+  readonly delimiter?: string;
+  /** Default '.'. The other of '.'/',' is accepted as a thousands separator in strict groups of three. */
+  readonly decimalSeparator?: '.' | ',';
+  /** Default 'iso'. 'iso' without an offset is read as UTC; 'epoch_ms' is milliseconds since 1970 UTC. */
+  readonly dateFormat?: 'iso' | 'YYYY-MM-DD HH:mm:ss' | 'DD/MM/YYYY HH:mm' | 'epoch_ms';
+  /** Only UTC: local-time files are ambiguous around DST changes, so they must be converted upstream. */
+  readonly timezone?: 'UTC';
+  /**
+   * Default 'absolute'. 'absolute': amounts are unsigned (a sign is rejected as a mapping error);
+   * 'negative_is_debit': a leading '-' marks a debit; 'direction_column': the direction column says it and
+   * the amount must be unsigned. The stored amount is always positive.
+   */
+  readonly signConvention?: 'absolute' | 'negative_is_debit' | 'direction_column';
+  /** Used when there is no currency column or its cell is empty. */
+  readonly defaultCurrency?: string;
+}
+
+export interface TimeWindow {
+  /** Inclusive. */
+  readonly from: Date;
+  /** Exclusive. */
+  readonly to: Date;
+}
+
+/** The instants a source reads for a request: the UTC business day widened by windowMinutes on each side. */
+export function businessWindow(request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes'>): TimeWindow {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(request.businessDate);
+  const dayStart = match === null ? NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(dayStart) || new Date(dayStart).toISOString().slice(0, 10) !== request.businessDate) {
+    throw ValidationFailed.field('businessDate', 'must be a calendar date formatted YYYY-MM-DD');
+  }
+  const { windowMinutes } = request;
+  if (!Number.isInteger(windowMinutes) || windowMinutes < 0 || windowMinutes > timeDiffMinutesMax) {
+    throw ValidationFailed.field('windowMinutes', `must be an integer between 0 and ${timeDiffMinutesMax}`);
+  }
+  const margin = windowMinutes * msPerMinute;
+  return { from: new Date(dayStart - margin), to: new Date(dayStart + 24 * 60 * msPerMinute + margin) };
+}

@@ -51,7 +51,7 @@ export class LedgerSeeder {
 
   private async transfer(key: string, source: string, destination: string, amount: string, reference: string, description: string): Promise<void> {
     await this.commandBus.execute(
-      new TransferCommand(source, destination, parseAmount(amount, 'USD'), 'USD', reference, { description }, seedContext(`seed-transfer-${key}`)),
+      new TransferCommand(source, destination, parseAmount(amount, 'USD'), 'USD', reference, { description }, null, seedContext(`seed-transfer-${key}`)),
     );
   }
 }

@@ -37,7 +37,7 @@ export class TransferController {
     const currency = this.settings.currencies.require(body.currency);
     const amount = parseAmount(body.amount, currency);
     return this.commandBus.execute(
-      new TransferCommand(body.source_account_id, body.destination_account_id, amount, currency, body.reference ?? null, body.metadata ?? {}, context),
+      new TransferCommand(body.source_account_id, body.destination_account_id, amount, currency, body.reference ?? null, body.metadata ?? {}, body.occurred_at ? new Date(body.occurred_at) : null, context),
     );
   }
 

@@ -19,6 +19,7 @@ const transfer = (amount: string, overrides: Partial<TransferRequest> = {}): Tra
   reference: null,
   metadata: {},
   requestedAt: at,
+  occurredAt: at,
   ...overrides,
 });
 

@@ -12,3 +12,5 @@ export const pageSizeMax = 500;
 export const idempotencyKeyLengthMax = 255;
 /** Retries of a whole command after a serialization failure, deadlock or idempotency race. */
 export const commandAttemptsMax = 3;
+/** How far in the future a transfer's occurred_at may be, for clients whose clocks run ahead. */
+export const clockSkewMillisecondsMax = 5 * 60 * 1000;

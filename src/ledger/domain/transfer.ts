@@ -1,6 +1,8 @@
 import type { Decimal } from '../../common/money/decimal.js';
 import type { Account } from './account.js';
+import { ValidationFailed } from '../../common/errors/domain-error.js';
 import { AccountNotFound, SameAccount } from './ledger-errors.js';
+import { clockSkewMillisecondsMax } from './limits.js';
 
 export interface TransferRequest {
   transferId: string;
@@ -10,7 +12,10 @@ export interface TransferRequest {
   currency: string;
   reference: string | null;
   metadata: Record<string, unknown>;
+  /** When the ledger records it. */
   requestedAt: Date;
+  /** When the money moved (value time); reconciliation matches on it. Never after requestedAt + skew. */
+  occurredAt: Date;
 }
 
 export interface PostedTransfer extends TransferRequest {
@@ -18,6 +23,11 @@ export interface PostedTransfer extends TransferRequest {
 }
 
 /** Refused before any account is read: the cheapest rule first. */
+/** A value time in the future (beyond clock skew) is a client bug, not a scheduled payment. */
+export function assertOccurredAt(occurredAt: Date, now: Date): void {
+  if (occurredAt.getTime() > now.getTime() + clockSkewMillisecondsMax) throw ValidationFailed.field('occurred_at', 'must not be in the future');
+}
+
 export function assertDistinctAccounts(request: Pick<TransferRequest, 'sourceAccountId' | 'destinationAccountId'>): void {
   if (request.sourceAccountId === request.destinationAccountId) throw new SameAccount();
 }
@@ -34,7 +44,7 @@ export function postTransfer(source: Account | undefined, destination: Account |
   // Both currencies before any balance, so a mismatch is never reported as INSUFFICIENT_FUNDS.
   source.requireCurrency(request.currency);
   destination.requireCurrency(request.currency);
-  const leg = { transferId: request.transferId, amount: request.amount, currency: request.currency, reference: request.reference, postedAt: request.requestedAt };
+  const leg = { transferId: request.transferId, amount: request.amount, currency: request.currency, reference: request.reference, postedAt: request.occurredAt };
   source.debit({ ...leg, counterpartyAccountId: destination.state.id });
   destination.credit({ ...leg, counterpartyAccountId: source.state.id });
   return { ...request, status: 'posted' };

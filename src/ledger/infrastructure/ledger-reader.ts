@@ -49,12 +49,13 @@ export class LedgerReader {
   }
 
   async transfer(id: string): Promise<TransferView | undefined> {
-    const rows: (TransferView & { created_at: Date })[] = await this.dataSource.query(
-      `SELECT id, source_account_id, destination_account_id, amount::text AS amount, currency, reference, metadata, status, created_at FROM transfers WHERE id = $1`,
+    const rows: (TransferView & { created_at: Date; occurred_at: Date })[] = await this.dataSource.query(
+      `SELECT id, source_account_id, destination_account_id, amount::text AS amount, currency, reference, metadata, status, created_at, occurred_at
+       FROM transfers WHERE id = $1`,
       [id],
     );
     const row = rows[0];
-    return row && { ...row, amount: formatAmount(row.amount, row.currency), created_at: row.created_at.toISOString() };
+    return row && { ...row, amount: formatAmount(row.amount, row.currency), created_at: row.created_at.toISOString(), occurred_at: row.occurred_at.toISOString() };
   }
 
   async events(filter: EventFilter, limit: number): Promise<Page<EventView>> {

@@ -70,10 +70,11 @@ export class LedgerRepository {
     await this.write(tx, params, events, context, [
       {
         name: 'inserted_transfer',
-        sql: `INSERT INTO transfers (id, source_account_id, destination_account_id, amount, currency, reference, metadata, status, created_at)
+        sql: `INSERT INTO transfers (id, source_account_id, destination_account_id, amount, currency, reference, metadata, status, created_at, occurred_at)
           VALUES (${params.add(transfer.transferId)}, ${params.add(transfer.sourceAccountId)}, ${params.add(transfer.destinationAccountId)},
             ${params.add(transfer.amount.toFixed())}, ${params.add(transfer.currency)}, ${params.add(transfer.reference)},
-            ${params.add(JSON.stringify(transfer.metadata))}::jsonb, 'posted', ${params.add(transfer.requestedAt.toISOString())}::timestamptz)
+            ${params.add(JSON.stringify(transfer.metadata))}::jsonb, 'posted', ${params.add(transfer.requestedAt.toISOString())}::timestamptz,
+            ${params.add(transfer.occurredAt.toISOString())}::timestamptz)
           RETURNING id`,
       },
     ]);

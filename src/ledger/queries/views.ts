@@ -32,6 +32,7 @@ export interface TransferView {
   metadata: Record<string, unknown>;
   status: 'posted';
   created_at: string;
+  occurred_at: string;
 }
 
 export interface EventView {
@@ -65,7 +66,7 @@ export function accountView(state: Omit<AccountState, 'balance' | 'overdraftLimi
   };
 }
 
-export function transferView(transfer: Omit<PostedTransfer, 'amount' | 'requestedAt'> & { amount: { toString(): string }; requestedAt: Date }): TransferView {
+export function transferView(transfer: Omit<PostedTransfer, 'amount'> & { amount: { toString(): string } }): TransferView {
   return {
     id: transfer.transferId,
     source_account_id: transfer.sourceAccountId,
@@ -76,5 +77,6 @@ export function transferView(transfer: Omit<PostedTransfer, 'amount' | 'requeste
     metadata: transfer.metadata,
     status: transfer.status,
     created_at: transfer.requestedAt.toISOString(),
+    occurred_at: transfer.occurredAt.toISOString(),
   };
 }

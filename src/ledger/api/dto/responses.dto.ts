@@ -35,6 +35,7 @@ export class TransferResponse implements TransferView {
   @ApiProperty({ example: { description: 'Payment for services' } }) metadata: Record<string, unknown>;
   @ApiProperty({ example: 'posted', enum: ['posted'] }) status: 'posted';
   @ApiProperty({ example: '2025-07-13T10:00:00.000Z' }) created_at: string;
+  @ApiProperty({ example: '2025-07-13T09:14:30.000Z', description: 'Value time: when the money moved' }) occurred_at: string;
 }
 
 export class EventResponse implements EventView {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsMetadata } from '../../../common/http/is-metadata.validator.js';
 import { metadataBytesMax, metadataDepthMax, referenceLengthMax } from '../../domain/limits.js';
 
@@ -27,6 +27,11 @@ export class TransferDto {
   @MinLength(1)
   @MaxLength(referenceLengthMax)
   reference?: string;
+
+  @ApiPropertyOptional({ example: '2025-07-13T09:14:30Z', description: 'When the money moved (value time, ISO 8601). Default: now. Not in the future.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurred_at?: string;
 
   @ApiPropertyOptional({ example: { description: 'Payment for services' } })
   @IsOptional()

@@ -11,6 +11,8 @@ export class TransferCommand extends Command<TransferView> {
     readonly currency: string,
     readonly reference: string | null,
     readonly metadata: Record<string, unknown>,
+    /** Value time; null means now. */
+    readonly occurredAt: Date | null,
     readonly context: CommandContext = {},
   ) {
     super();

@@ -5,7 +5,7 @@ import { DomainError } from '../../../common/errors/domain-error.js';
 import { replay, type IdempotencyRequest } from '../../../common/idempotency/idempotency.js';
 import { IdempotencyKeys } from '../../../database/idempotency-keys.js';
 import { UnitOfWork, type Queryable } from '../../../database/unit-of-work.js';
-import { assertDistinctAccounts, postTransfer } from '../../domain/transfer.js';
+import { assertDistinctAccounts, assertOccurredAt, postTransfer } from '../../domain/transfer.js';
 import { LedgerRepository } from '../../infrastructure/ledger-repository.js';
 import { transferView, type TransferView } from '../../queries/views.js';
 import { eventMetadata } from '../command-context.js';
@@ -26,13 +26,16 @@ export class TransferHandler implements ICommandHandler<TransferCommand> {
 
   async execute(command: TransferCommand): Promise<TransferView> {
     assertDistinctAccounts(command);
+    if (command.occurredAt) assertOccurredAt(command.occurredAt, this.clock.now());
     const { idempotency } = command.context;
     const outcome = await this.unitOfWork.run(async (tx) => {
       const locked = await this.repository.lockForTransfer(tx, [command.sourceAccountId, command.destinationAccountId], idempotency);
       if (locked.replay && idempotency) return { view: replay<TransferView>(locked.replay, idempotency), accounts: [] };
       const source = locked.accounts.get(command.sourceAccountId);
       const destination = locked.accounts.get(command.destinationAccountId);
-      const transfer = await this.decide(tx, () => postTransfer(source, destination, { ...command, transferId: randomUUID(), requestedAt: this.clock.now() }), idempotency);
+      const now = this.clock.now();
+      const request = { ...command, transferId: randomUUID(), requestedAt: now, occurredAt: command.occurredAt ?? now };
+      const transfer = await this.decide(tx, () => postTransfer(source, destination, request), idempotency);
       if ('replayed' in transfer) return { view: transfer.replayed, accounts: [] };
       const view = transferView(transfer);
       const events = [source!, destination!].flatMap((account) => account.getUncommittedEvents());

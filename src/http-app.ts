@@ -1,5 +1,6 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
@@ -19,6 +20,8 @@ export async function createHttpApp(options: { logger?: false } = {}): Promise<N
     logger: options.logger === false ? false : ['fatal', 'error', 'warn', 'log'],
     bufferLogs: true,
   });
+  // CSV uploads to POST /recon/run; the per-request size limit is set where the file is read.
+  await app.register(multipart, { limits: { files: 1, fields: 20 } });
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

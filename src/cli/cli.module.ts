@@ -4,6 +4,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { validateEnvironment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
+import { ReconModule } from '../recon/recon.module.js';
+import { RunReconCliCommand } from './commands/run-recon.command.js';
+import { ReconSampleSeeder } from './seed/recon-sample-seeder.js';
 import { RebuildProjectionsCommand } from './commands/rebuild-projections.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { SeedCommand } from './commands/seed.command.js';
@@ -11,7 +14,7 @@ import { LedgerSeeder } from './seed/ledger-seeder.js';
 
 /** The same modules as the API, without HTTP: commands go through the same CommandBus and QueryBus. */
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }), CqrsModule.forRoot(), DatabaseModule, LedgerModule],
-  providers: [LedgerSeeder, SeedCommand, MigrateCommand, RebuildProjectionsCommand],
+  imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }), CqrsModule.forRoot(), DatabaseModule, LedgerModule, ReconModule],
+  providers: [LedgerSeeder, ReconSampleSeeder, SeedCommand, MigrateCommand, RebuildProjectionsCommand, RunReconCliCommand],
 })
 export class CliModule {}

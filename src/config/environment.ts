@@ -59,6 +59,50 @@ export class Environment {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
+
+  @IsString()
+  RECON_SOURCES_FILE = 'config/recon-sources.json';
+
+  /** The only directory `file_path` may point into when a run is requested over HTTP. */
+  @IsString()
+  RECON_INBOX_DIR = 'data';
+
+  @IsString()
+  RECON_UPLOAD_DIR = '.data/uploads';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  RECON_UPLOAD_MAX_BYTES = 52_428_800;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{3}(,[A-Z]{3})*$/, { message: 'RECON_SUPPORTED_CURRENCIES must be comma-separated ISO 4217 codes' })
+  RECON_SUPPORTED_CURRENCIES?: string;
+
+  @Matches(/^(0(\.\d+)?|1(\.0+)?)$/, { message: 'RECON_FUZZY_THRESHOLD must be a decimal between 0 and 1' })
+  RECON_FUZZY_THRESHOLD = '0.80';
+
+  @Matches(/^\d{1,18}(\.\d{1,4})?$/, { message: 'RECON_ALLOWED_AMOUNT_DIFF must be a non-negative decimal such as 0.05' })
+  RECON_ALLOWED_AMOUNT_DIFF = '0.05';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  RECON_MAX_TIME_DIFF_MINUTES = 60;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  RECON_SCHEDULE_ENABLED = false;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  RECON_SCHEDULE_HOUR = 2;
+
+  @IsString()
+  RECON_SCHEDULE_TIMEZONE = 'UTC';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

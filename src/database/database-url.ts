@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment.js';
-import { ensureEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import type { EmbeddedDatabase } from './embedded-postgres.js';
 
 /**
  * Resolves where the database is: DATABASE_URL when set, otherwise an embedded PostgreSQL in
@@ -17,6 +17,8 @@ export class DatabaseUrl implements OnApplicationShutdown {
   async resolve(): Promise<string> {
     const configured = this.config.get('DATABASE_URL', { infer: true });
     if (configured) return configured;
+    // Loaded only when needed: the package installs process exit hooks as soon as it is imported.
+    const { ensureEmbeddedPostgres } = await import('./embedded-postgres.js');
     this.embedded ??= await ensureEmbeddedPostgres(this.config.get('EMBEDDED_POSTGRES_DIR', { infer: true }), (line) =>
       this.logger.log(line),
     );

@@ -12,6 +12,18 @@ export interface EventFilter {
   after?: string;
 }
 
+export interface TransferFilter {
+  /** Inclusive. */
+  occurredFrom: Date;
+  /** Exclusive. */
+  occurredTo: Date;
+  /** Only transfers from or to this account. */
+  accountId?: string;
+}
+
+const transferColumns = `id, source_account_id, destination_account_id, amount::text AS amount, currency, reference, metadata, status, created_at, occurred_at`;
+type TransferRow = TransferView & { created_at: Date; occurred_at: Date };
+
 const accountColumns = `a.id, a.currency, a.type, a.metadata, a.allow_overdraft, a.overdraft_limit::text AS overdraft_limit,
   a.created_at, b.balance::text AS balance, b.version, b.updated_at`;
 
@@ -49,13 +61,22 @@ export class LedgerReader {
   }
 
   async transfer(id: string): Promise<TransferView | undefined> {
-    const rows: (TransferView & { created_at: Date; occurred_at: Date })[] = await this.dataSource.query(
-      `SELECT id, source_account_id, destination_account_id, amount::text AS amount, currency, reference, metadata, status, created_at, occurred_at
-       FROM transfers WHERE id = $1`,
-      [id],
+    const rows: TransferRow[] = await this.dataSource.query(`SELECT ${transferColumns} FROM transfers WHERE id = $1`, [id]);
+    return rows[0] && toTransferView(rows[0]);
+  }
+
+  async transfers(filter: TransferFilter, limit: number, cursor?: string): Promise<Page<TransferView>> {
+    const [occurredAt, id] = cursor ? decodeCursor(cursor, 2) : [];
+    const rows: TransferRow[] = await this.dataSource.query(
+      `SELECT ${transferColumns} FROM transfers
+       WHERE occurred_at >= $1 AND occurred_at < $2
+         AND ($3::uuid IS NULL OR source_account_id = $3 OR destination_account_id = $3)
+         AND ($4::timestamptz IS NULL OR (occurred_at, id) > ($4::timestamptz, $5::uuid))
+       ORDER BY occurred_at, id LIMIT $6`,
+      [filter.occurredFrom.toISOString(), filter.occurredTo.toISOString(), filter.accountId ?? null, occurredAt ?? null, id ?? null, limit],
     );
-    const row = rows[0];
-    return row && { ...row, amount: formatAmount(row.amount, row.currency), created_at: row.created_at.toISOString(), occurred_at: row.occurred_at.toISOString() };
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+    return { data: rows.map(toTransferView), next_cursor: last ? encodeCursor([last.occurred_at.toISOString(), last.id]) : null };
   }
 
   async events(filter: EventFilter, limit: number): Promise<Page<EventView>> {
@@ -76,6 +97,10 @@ export class LedgerReader {
     }));
     return { data, next_cursor: rows.length === limit ? rows[rows.length - 1].position : null };
   }
+}
+
+function toTransferView(row: TransferRow): TransferView {
+  return { ...row, amount: formatAmount(row.amount, row.currency), created_at: row.created_at.toISOString(), occurred_at: row.occurred_at.toISOString() };
 }
 
 function toAccountView(row: AccountRow): AccountView {

@@ -3,5 +3,6 @@ import { GetBalanceHandler } from './get-balance.query.js';
 import { GetTransferHandler } from './get-transfer.query.js';
 import { ListAccountsHandler } from './list-accounts.query.js';
 import { ListEventsHandler } from './list-events.query.js';
+import { ListTransfersHandler } from './list-transfers.query.js';
 
-export const ledgerQueryHandlers = [GetAccountHandler, GetBalanceHandler, GetTransferHandler, ListAccountsHandler, ListEventsHandler];
+export const ledgerQueryHandlers = [GetAccountHandler, GetBalanceHandler, GetTransferHandler, ListAccountsHandler, ListEventsHandler, ListTransfersHandler];

@@ -1,0 +1,31 @@
+import { Command } from '@nestjs/cqrs';
+import type { ReconTrigger } from '../../domain/recon-job.js';
+import type { MatchParameters } from '../../domain/recon-record.js';
+import type { ReconProgress } from '../../recon-job-runner.js';
+
+export interface ReconJobView {
+  job_id: string;
+  status: 'pending' | 'running' | 'completed' | 'failed';
+}
+
+/**
+ * Starts a reconciliation job for `source` and `businessDate`. With `wait` the result is the finished job
+ * (the CLI); without it the job runs in the background and the result is the pending job (the API).
+ */
+export class RunReconCommand extends Command<ReconJobView> {
+  constructor(
+    readonly source: string,
+    readonly businessDate: string,
+    readonly trigger: ReconTrigger,
+    readonly options: {
+      accountId?: string;
+      /** Already checked by the caller (the API only allows RECON_INBOX_DIR). */
+      filePath?: string;
+      params?: Partial<MatchParameters>;
+      wait?: boolean;
+      onProgress?: ReconProgress;
+    } = {},
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ReconJobRequest, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
+
+/** Rows per INSERT when writing logs: large jobs are written in bounded batches. */
+export const logBatchSize = 1_000;
+
+/** Writes jobs, their immutable logs and their summary. */
+@Injectable()
+export class ReconJobRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(job: ReconJobRequest): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
+      [job.jobId, job.source, job.businessDate, job.accountId, job.trigger, JSON.stringify(parametersJson(job))],
+    );
+  }
+
+  /** The schedule's once-only insert: false when another replica already created the job of (source, date). */
+  async createScheduledOnce(job: ReconJobRequest): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $4, 'schedule', $5, 'pending')
+       ON CONFLICT (source, business_date) WHERE trigger = 'schedule' DO NOTHING RETURNING id`,
+      [job.jobId, job.source, job.businessDate, job.accountId, JSON.stringify(parametersJson(job))],
+    );
+    return rows.length === 1;
+  }
+
+  async markRunning(jobId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE recon_jobs SET status = 'running', started_at = clock_timestamp() WHERE id = $1 AND status = 'pending'`, [jobId]);
+  }
+
+  /** Writes rows as they come, `logBatchSize` per statement, so a large job never holds all its log rows. */
+  async appendLogs(jobId: string, rows: Iterable<ReconLogRow>): Promise<number> {
+    let batch: ReconLogRow[] = [];
+    let written = 0;
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === logBatchSize) {
+        await this.insertBatch(jobId, batch);
+        written += batch.length;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await this.insertBatch(jobId, batch);
+    return written + batch.length;
+  }
+
+  /** The summary and the job's final state in one transaction: a completed job always has its summary. */
+  async complete(jobId: string, summary: ReconSummary): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts)],
+      );
+      await manager.query(`UPDATE recon_jobs SET status = 'completed', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [jobId, JSON.stringify(countsOf(summary))]);
+    });
+  }
+
+  async fail(jobId: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE recon_jobs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [jobId, error.slice(0, 2_000)]);
+  }
+
+  private async insertBatch(jobId: string, rows: readonly ReconLogRow[]): Promise<void> {
+    const column = <K extends keyof ReconLogRow>(key: K) => rows.map((row) => row[key]);
+    await this.dataSource.query(
+      `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
+                               amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::boolean[], $8::text[], $9::numeric[],
+                                $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::text[])`,
+      [
+        jobId, column('side'), column('externalId'), column('externalLine'), column('internalTransferId'), column('internalReference'), column('matched'),
+        column('matchType'), column('score'), column('amountDiff'), column('timeDiffMinutes'), column('currency'), column('externalAmount'),
+        column('internalAmount'), column('reason'),
+      ],
+    );
+  }
+}
+
+function parametersJson(job: ReconJobRequest) {
+  return {
+    fuzzy_threshold: job.params.fuzzyThreshold,
+    allowed_amount_diff: job.params.allowedAmountDiff.toFixed(),
+    max_time_diff_minutes: job.params.maxTimeDiffMinutes,
+    file_path: job.filePath,
+  };
+}
+
+export function countsOf(summary: ReconSummary) {
+  return {
+    external_total: summary.externalTotal,
+    internal_total: summary.internalTotal,
+    rejected_rows: summary.rejectedRows,
+    matched_exact: summary.matchedExact,
+    matched_fuzzy: summary.matchedFuzzy,
+    unmatched_external: summary.unmatchedExternal,
+    unmatched_internal: summary.unmatchedInternal,
+  };
+}

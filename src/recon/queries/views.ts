@@ -1,0 +1,52 @@
+/** Response shapes of the recon API (snake_case; counts are numbers, money decimal strings). */
+export interface ReconCounts {
+  external_total: number;
+  internal_total: number;
+  rejected_rows: number;
+  matched_exact: number;
+  matched_fuzzy: number;
+  unmatched_external: number;
+  unmatched_internal: number;
+}
+
+export interface ReconJobDetails {
+  job_id: string;
+  source: string;
+  date: string;
+  account_id: string | null;
+  trigger: 'api' | 'cli' | 'schedule';
+  parameters: Record<string, unknown>;
+  status: 'pending' | 'running' | 'completed' | 'failed';
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  error: string | null;
+  counts: ReconCounts | null;
+}
+
+export interface ReconSummaryView extends ReconCounts {
+  job_id: string;
+  date: string;
+  source: string;
+  match_rate: number;
+  amounts: Record<string, { external: string; internal: string; matched_external: string }>;
+}
+
+export interface ReconLogView {
+  id: string;
+  job_id: string;
+  side: 'external' | 'internal';
+  external_id: string | null;
+  external_line: number | null;
+  internal_transfer_id: string | null;
+  internal_reference: string | null;
+  matched: boolean;
+  match_type: 'exact' | 'fuzzy' | null;
+  score: number | null;
+  amount_diff: string | null;
+  time_diff_minutes: number | null;
+  currency: string | null;
+  external_amount: string | null;
+  internal_amount: string | null;
+  reason: string | null;
+}

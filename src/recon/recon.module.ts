@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { ReconController } from './api/recon.controller.js';
+import { RunReconHandler } from './commands/run-recon/run-recon.handler.js';
+import { ExactMatcher } from './domain/exact-matcher.js';
+import { FuzzyMatcher } from './domain/fuzzy-matcher.js';
+import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
+import { ReconReader } from './infrastructure/recon-reader.js';
+import { ApiSourceFactory } from './infrastructure/sources/api-source-factory.js';
+import { CsvSourceFactory } from './infrastructure/sources/csv-source-factory.js';
+import { LedgerSource } from './infrastructure/sources/ledger-source.js';
+import { RECON_MATCHERS, RECON_SOURCE_FACTORIES } from './infrastructure/sources/recon-source-factory.js';
+import { reconQueryHandlers } from './queries/recon.queries.js';
+import { ReconJobRunner } from './recon-job-runner.js';
+import { ReconSettings } from './recon-settings.js';
+
+/**
+ * Reconciliation. Matchers and source adapters are injected lists: to add a matcher, provide it and add
+ * it to RECON_MATCHERS (order matters: cheap and certain first); to add a source type, provide a
+ * ReconSourceFactory and add it to RECON_SOURCE_FACTORIES, then name it as `type` in RECON_SOURCES_FILE.
+ */
+@Module({
+  imports: [LedgerModule],
+  controllers: [ReconController],
+  providers: [
+    Clock,
+    ExactMatcher,
+    FuzzyMatcher,
+    { provide: RECON_MATCHERS, useFactory: (exact: ExactMatcher, fuzzy: FuzzyMatcher) => [exact, fuzzy], inject: [ExactMatcher, FuzzyMatcher] },
+    CsvSourceFactory,
+    ApiSourceFactory,
+    { provide: RECON_SOURCE_FACTORIES, useFactory: (csv: CsvSourceFactory, api: ApiSourceFactory) => [csv, api], inject: [CsvSourceFactory, ApiSourceFactory] },
+    LedgerSource,
+    ReconSettings,
+    ReconJobRepository,
+    ReconReader,
+    ReconJobRunner,
+    RunReconHandler,
+    ...reconQueryHandlers,
+  ],
+  exports: [ReconSettings],
+})
+export class ReconModule {}

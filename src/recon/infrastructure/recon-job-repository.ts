@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ReconJobRequest, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
+import type { ReconJobRequest, ReconJobStatus, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
+
+/** Any constant works, the same in every replica. ('recon' in ASCII.) */
+const scheduleLockKey = 0x7265636f6e;
 
 /** Rows per INSERT when writing logs: large jobs are written in bounded batches. */
 export const logBatchSize = 1_000;
@@ -17,14 +20,26 @@ export class ReconJobRepository {
     );
   }
 
-  /** The schedule's once-only insert: false when another replica already created the job of (source, date). */
-  async createScheduledOnce(job: ReconJobRequest): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $4, 'schedule', $5, 'pending')
-       ON CONFLICT (source, business_date) WHERE trigger = 'schedule' DO NOTHING RETURNING id`,
-      [job.jobId, job.source, job.businessDate, job.accountId, JSON.stringify(parametersJson(job))],
-    );
-    return rows.length === 1;
+  /**
+   * The schedule's once-only insert. A transaction-level advisory lock serialises the replicas whose cron
+   * fired together, and the unique index on scheduled (source, date) turns every later attempt into a
+   * no-op. Returns undefined when this call created the job, else the job that was already there.
+   */
+  async createScheduledOnce(job: ReconJobRequest): Promise<{ job_id: string; status: ReconJobStatus } | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [scheduleLockKey]);
+      const created: unknown[] = await manager.query(
+        `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $4, 'schedule', $5, 'pending')
+         ON CONFLICT (source, business_date) WHERE trigger = 'schedule' DO NOTHING RETURNING id`,
+        [job.jobId, job.source, job.businessDate, job.accountId, JSON.stringify(parametersJson(job))],
+      );
+      if (created.length === 1) return undefined;
+      const [existing]: { job_id: string; status: ReconJobStatus }[] = await manager.query(
+        `SELECT id AS job_id, status FROM recon_jobs WHERE trigger = 'schedule' AND source = $1 AND business_date = $2`,
+        [job.source, job.businessDate],
+      );
+      return existing;
+    });
   }
 
   async markRunning(jobId: string): Promise<void> {

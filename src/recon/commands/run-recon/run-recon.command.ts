@@ -6,6 +6,8 @@ import type { ReconProgress } from '../../recon-job-runner.js';
 export interface ReconJobView {
   job_id: string;
   status: 'pending' | 'running' | 'completed' | 'failed';
+  /** False only for the schedule, when another replica had already created the job of (source, date). */
+  created?: boolean;
 }
 
 /**

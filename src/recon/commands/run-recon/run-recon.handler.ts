@@ -30,7 +30,8 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
   async execute(command: RunReconCommand): Promise<ReconJobView> {
     const job = this.jobFor(command);
     if (command.trigger === 'schedule') {
-      if (!(await this.repository.createScheduledOnce(job))) return { job_id: job.jobId, status: 'pending' };
+      const existing = await this.repository.createScheduledOnce(job);
+      if (existing) return { ...existing, created: false };
     } else {
       await this.repository.create(job);
     }

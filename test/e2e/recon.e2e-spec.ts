@@ -8,7 +8,7 @@ import { useTestApp } from '../support/test-app.js';
 
 const inbox = mkdtempSync(join(tmpdir(), 'tally-inbox-'));
 copyFileSync('data/bank_dump.csv', join(inbox, 'bank_dump.csv'));
-const env = { RECON_INBOX_DIR: inbox };
+const env = { RECON_INBOX_DIR: inbox, RECON_UPLOAD_MAX_BYTES: '4096' };
 
 describe('reconciliation (API and CLI on real PostgreSQL)', () => {
   const context = useTestApp(env);
@@ -89,6 +89,13 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
     const cli = await runCli(['run-recon', '--source', 'bank_csv', '--date', '2025-07-13', '--file-path', join(inbox, 'headless.csv')], env);
     expect(cli.code).not.toBe(0);
     expect(cli.stderr).toMatch(/failed/);
+  });
+
+  it('refuses an upload over RECON_UPLOAD_MAX_BYTES with 413 PAYLOAD_TOO_LARGE', async () => {
+    const big = join(inbox, 'big.csv');
+    writeFileSync(big, 'txn_id,date,amount,currency,description\n' + 'BNK-9,2025-07-13 09:00:00,1.00,USD,X\n'.repeat(200));
+    const response = await http().post('/recon/run').field('source', 'bank_csv').field('date', '2025-07-13').attach('file', big).expect(413);
+    expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('keeps file_path inside RECON_INBOX_DIR', async () => {

@@ -6,6 +6,7 @@ export type ErrorKind =
   | 'validation' // 400: the request itself is malformed
   | 'not_found' // 404
   | 'conflict' // 409: the request collides with an earlier one
+  | 'too_large' // 413
   | 'rule_violation' // 422: well formed, but a business rule refuses it
   | 'unavailable'; // 503: a dependency failed; retrying later may work
 

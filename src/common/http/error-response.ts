@@ -12,6 +12,7 @@ export const statusByKind: Record<ErrorKind, number> = {
   validation: 400,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rule_violation: 422,
   unavailable: 503,
 };

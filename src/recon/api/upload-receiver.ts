@@ -9,7 +9,7 @@ import { DomainError, ValidationFailed } from '../../common/errors/domain-error.
 
 export class UploadTooLarge extends DomainError {
   constructor(bytesMax: number) {
-    super('PAYLOAD_TOO_LARGE', 'validation', `file: the upload is larger than ${bytesMax} bytes`);
+    super('PAYLOAD_TOO_LARGE', 'too_large', `file: the upload is larger than ${bytesMax} bytes`);
   }
 }
 

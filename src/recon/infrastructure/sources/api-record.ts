@@ -1,7 +1,7 @@
 import type { Decimal } from '../../../common/money/decimal.js';
 import { keyLengthMax, referenceLengthMax } from '../../domain/limits.js';
-import type { ReconRecord } from '../../domain/recon-record.js';
 import type { SourceItem, TimeWindow } from '../../domain/recon-source.js';
+import { externalItem } from './external-record.js';
 import { parseCsvAmount, parseCsvCurrency, parseCsvDirection, parseCsvTimestamp, type Parsed } from './csv-values.js';
 
 /** Dotted paths (e.g. `amount.value`) into each record of an API response. */
@@ -86,19 +86,7 @@ export function apiRecordToItem(value: unknown, index: number, context: ApiRecor
     fields.direction === undefined
       ? signed?.direction
       : take('direction', requiredString(readPath(value, fields.direction), parseCsvDirection));
-  if (
-    problems.length > 0 ||
-    key === undefined ||
-    reference === undefined ||
-    signed === undefined ||
-    currency === undefined ||
-    occurredAt === undefined
-  ) {
-    return reject(problems.join('; '));
-  }
-  context.firstIndexOfId.set(key, index);
-  const record: ReconRecord = { side: 'external', key, reference, amount: signed.amount, currency, occurredAt, line: index };
-  return { kind: 'record', record: direction === undefined ? record : { ...record, direction } };
+  return externalItem({ key, reference, signed, currency, occurredAt, direction }, problems, index, context.firstIndexOfId, reject);
 }
 
 function rawOf(value: unknown): string | undefined {

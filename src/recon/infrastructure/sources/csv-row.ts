@@ -1,7 +1,7 @@
 import type { Decimal } from '../../../common/money/decimal.js';
 import { keyLengthMax, referenceLengthMax, rejectedRawCharsMax } from '../../domain/limits.js';
-import type { ReconRecord } from '../../domain/recon-record.js';
 import type { SourceItem, TimeWindow } from '../../domain/recon-source.js';
+import { externalItem } from './external-record.js';
 import type { CsvColumns, CsvFormat, MappedField } from './csv-columns.js';
 import { parseCsvAmount, parseCsvCurrency, parseCsvDirection, parseCsvTimestamp, type Parsed } from './csv-values.js';
 
@@ -46,19 +46,7 @@ export function rowToItem(fields: readonly string[], line: number, raw: string, 
     'timestamp',
     required(cell('timestamp'), (text) => parseTimestampInWindow(text, context)),
   );
-  if (
-    problems.length > 0 ||
-    key === undefined ||
-    reference === undefined ||
-    signed === undefined ||
-    currency === undefined ||
-    occurredAt === undefined
-  ) {
-    return reject(problems.join('; '));
-  }
-  context.firstLineOfId.set(key, line);
-  const record: ReconRecord = { side: 'external', key, reference, amount: signed.amount, currency, occurredAt, line };
-  return { kind: 'record', record: direction === undefined ? record : { ...record, direction } };
+  return externalItem({ key, reference, signed, currency, occurredAt, direction }, problems, line, context.firstLineOfId, reject);
 }
 
 function required<T>(text: string, parse: (text: string) => Parsed<T>): Parsed<T> {

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { ReconController } from './api/recon.controller.js';
+import { AlertUnreconciledHandler } from './commands/alert-unreconciled/alert-unreconciled.handler.js';
 import { RunReconHandler } from './commands/run-recon/run-recon.handler.js';
+import { UnreconciledSaga } from './sagas/unreconciled.saga.js';
 import { ExactMatcher } from './domain/exact-matcher.js';
 import { FuzzyMatcher } from './domain/fuzzy-matcher.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
@@ -37,6 +39,8 @@ import { ReconSettings } from './recon-settings.js';
     ReconReader,
     ReconJobRunner,
     RunReconHandler,
+    AlertUnreconciledHandler,
+    UnreconciledSaga,
     ...reconQueryHandlers,
   ],
   exports: [ReconSettings],

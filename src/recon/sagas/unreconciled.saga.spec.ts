@@ -1,0 +1,22 @@
+import { firstValueFrom, of, toArray } from 'rxjs';
+import type { ReconSummary } from '../domain/recon-job.js';
+import { ReconJobCompleted, ReconJobFailed } from '../events/recon-job-finished.event.js';
+import { UnreconciledSaga } from './unreconciled.saga.js';
+
+const summary = (unmatchedExternal: number, unmatchedInternal: number) => ({ unmatchedExternal, unmatchedInternal }) as ReconSummary;
+const at = new Date('2025-07-14T02:00:00Z');
+
+describe('UnreconciledSaga', () => {
+  it('alerts on unmatched records and on failures, not on a clean day', async () => {
+    const events = of(
+      new ReconJobCompleted('clean', 'bank_csv', '2025-07-13', summary(0, 0), at),
+      new ReconJobCompleted('gaps', 'bank_csv', '2025-07-13', summary(2, 1), at),
+      new ReconJobFailed('broken', 'bank_csv', '2025-07-13', 'no file', at),
+    );
+    const commands = await firstValueFrom(new UnreconciledSaga().unreconciled(events).pipe(toArray()));
+    expect(commands.map((command) => [command.jobId, command.detail])).toEqual([
+      ['gaps', '2 external and 1 ledger records unmatched'],
+      ['broken', 'job failed: no file'],
+    ]);
+  });
+});

@@ -16,8 +16,11 @@ export class SqlParams {
 export interface SqlPart {
   name: string;
   sql: string;
+  /** A part that refers to itself (`WITH RECURSIVE`). */
+  recursive?: boolean;
 }
 
 export function withParts(parts: readonly SqlPart[], finalSelect: string): string {
-  return `WITH ${parts.map((part) => `${part.name} AS (${part.sql})`).join(',\n')}\n${finalSelect}`;
+  const keyword = parts.some((part) => part.recursive) ? 'WITH RECURSIVE' : 'WITH';
+  return `${keyword} ${parts.map((part) => `${part.name} AS (${part.sql})`).join(',\n')}\n${finalSelect}`;
 }

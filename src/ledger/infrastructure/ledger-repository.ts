@@ -97,16 +97,16 @@ export class LedgerRepository {
   /** One statement: the record parts first (foreign keys), then events, projections and the idempotency key. */
   private async write(tx: Queryable, params: SqlParams, events: readonly AccountEvent[], context: WriteContext, recordParts: SqlPart[]): Promise<void> {
     const projection = this.balances.writeParts(params, events, context.at);
-    const parts = [...recordParts, EventStore.appendPart(params, events, context.metadata), ...projection.parts];
+    const parts = [...recordParts, ...EventStore.appendParts(params, events, context.metadata), ...projection.parts];
     if (context.idempotency) parts.push(IdempotencyKeys.storePart(params, context.idempotency, context.response.status, context.response.body));
     const projected = projection.parts.map((part) => `(SELECT count(*) FROM ${part.name})`).join(' + ') || '0';
     try {
-      const [result]: { events: number; projected: number }[] = await tx.query(
-        withParts(parts, `SELECT (SELECT count(*) FROM appended_events)::int AS events, (${projected})::int AS projected`),
+      const [result]: { events: number; projected: number; chained: number }[] = await tx.query(
+        withParts(parts, `SELECT (SELECT count(*) FROM appended_events)::int AS events, (${projected})::int AS projected, (SELECT count(*) FROM advanced_chain)::int AS chained`),
         params.values,
       );
       // Under the row locks these always hold; if not, the transaction must not commit.
-      if (result.events !== events.length || result.projected !== projection.rowsExpected) {
+      if (result.events !== events.length || result.projected !== projection.rowsExpected || result.chained !== 1) {
         throw new Error(`Write mismatch: ${result.events}/${events.length} events, ${result.projected}/${projection.rowsExpected} balances`);
       }
     } catch (error) {

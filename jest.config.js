@@ -30,6 +30,8 @@ const shared = {
 };
 
 export default {
+  // e2e tests start servers and CLI processes; a slow machine must not turn that into a failure.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
     {

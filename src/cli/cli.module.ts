@@ -8,6 +8,7 @@ import { ReconModule } from '../recon/recon.module.js';
 import { RunReconCliCommand } from './commands/run-recon.command.js';
 import { ReconSampleSeeder } from './seed/recon-sample-seeder.js';
 import { RebuildProjectionsCommand } from './commands/rebuild-projections.command.js';
+import { VerifyCommand } from './commands/verify.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { SeedCommand } from './commands/seed.command.js';
 import { LedgerSeeder } from './seed/ledger-seeder.js';
@@ -15,6 +16,6 @@ import { LedgerSeeder } from './seed/ledger-seeder.js';
 /** The same modules as the API, without HTTP: commands go through the same CommandBus and QueryBus. */
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }), CqrsModule.forRoot(), DatabaseModule, LedgerModule, ReconModule],
-  providers: [LedgerSeeder, ReconSampleSeeder, SeedCommand, MigrateCommand, RebuildProjectionsCommand, RunReconCliCommand],
+  providers: [LedgerSeeder, ReconSampleSeeder, SeedCommand, MigrateCommand, RebuildProjectionsCommand, RunReconCliCommand, VerifyCommand],
 })
 export class CliModule {}

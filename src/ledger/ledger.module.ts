@@ -12,6 +12,7 @@ import { LedgerSettings } from './ledger-settings.js';
 import { BalanceProjection } from './projections/balance.projection.js';
 import { EventLogReader } from './infrastructure/event-log-reader.js';
 import { ProjectionRebuilder } from './projections/projection-rebuilder.js';
+import { LedgerVerifier } from './audit/ledger-verifier.js';
 import { StatementProjection } from './projections/statement.projection.js';
 import { ledgerQueryHandlers } from './queries/index.js';
 
@@ -27,10 +28,11 @@ import { ledgerQueryHandlers } from './queries/index.js';
     StatementProjection,
     EventLogReader,
     ProjectionRebuilder,
+    LedgerVerifier,
     CreateAccountHandler,
     TransferHandler,
     ...ledgerQueryHandlers,
   ],
-  exports: [LedgerSettings, LedgerReader, ProjectionRebuilder, EventLogReader],
+  exports: [LedgerSettings, LedgerReader, ProjectionRebuilder, EventLogReader, LedgerVerifier],
 })
 export class LedgerModule {}

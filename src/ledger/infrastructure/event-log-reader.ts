@@ -3,10 +3,13 @@ import type { Queryable } from '../../database/unit-of-work.js';
 import type { AccountEvent } from '../events/index.js';
 import { deserializeEvent } from './event-serializer.js';
 
-/** Stored events with their log position, as rebuilds and audits read them. */
+/** A stored event with what an audit needs: its log position, stored hash and canonical text. */
 export interface LoggedEvent {
   position: string;
   event: AccountEvent;
+  hash: Buffer;
+  /** tally_event_canonical() of the stored row: the text its hash covers. */
+  canonical: string;
 }
 
 const batchSizeMax = 5_000;
@@ -20,19 +23,31 @@ export class EventLogReader {
   async *readAll(tx: Queryable): AsyncGenerator<LoggedEvent> {
     let after = '0';
     for (;;) {
-      const rows: { position: string; type: string; schema_version: number; stream_version: string; payload: Record<string, unknown>; occurred_at: Date }[] = await tx.query(
-        `SELECT position::text AS position, type, schema_version, stream_version, payload, occurred_at
+      const rows: StoredRow[] = await tx.query(
+        `SELECT position::text AS position, type, schema_version, stream_version, payload, occurred_at, hash,
+                tally_event_canonical(position, id, stream_id, stream_version, type, schema_version, payload, metadata, occurred_at, recorded_at) AS canonical
          FROM events WHERE position > $1::bigint ORDER BY events.position LIMIT $2`,
         [after, batchSizeMax],
       );
-      for (const row of rows) {
-        yield {
-          position: row.position,
-          event: deserializeEvent({ type: row.type, schemaVersion: row.schema_version, streamVersion: row.stream_version, payload: row.payload, occurredAt: row.occurred_at }),
-        };
-      }
+      for (const row of rows) yield toLogged(row);
       if (rows.length < batchSizeMax) return;
       after = rows[rows.length - 1].position;
     }
   }
+}
+
+interface StoredRow {
+  position: string;
+  type: string;
+  schema_version: number;
+  stream_version: string;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+  hash: Buffer;
+  canonical: string;
+}
+
+function toLogged(row: StoredRow): LoggedEvent {
+  const event = deserializeEvent({ type: row.type, schemaVersion: row.schema_version, streamVersion: row.stream_version, payload: row.payload, occurredAt: row.occurred_at });
+  return { position: row.position, event, hash: row.hash, canonical: row.canonical };
 }

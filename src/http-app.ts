@@ -24,7 +24,6 @@ export async function createHttpApp(options: { logger?: false } = {}): Promise<N
   await app.register(multipart, { limits: { files: 1, fields: 20 } });
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
   app.useGlobalPipes(validationPipe());
-  app.enableShutdownHooks();
   setupDocs(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

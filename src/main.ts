@@ -10,7 +10,22 @@ async function bootstrap(): Promise<void> {
   const port = config.get('PORT', { infer: true });
   const host = config.get('HOST', { infer: true });
   await app.listen(port, host);
-  new Logger('Tally').log(`Listening on http://${host}:${port} (docs at /docs)`);
+  const logger = new Logger('Tally');
+  logger.log(`Listening on http://${host}:${port} (docs at /docs)`);
+  // Graceful shutdown: stop accepting, let in-flight requests and background jobs finish, close the pool,
+  // then exit 0. (Nest's enableShutdownHooks would re-raise the signal and end with no exit code.)
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: draining in-flight requests, then closing`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,0 +1,78 @@
+import pg from 'pg';
+import { eventually } from '../support/poll.js';
+import { runCli } from '../support/run-cli.js';
+import { ScratchDatabase } from '../support/scratch-database.js';
+import { ServerProcess } from '../support/server-process.js';
+
+/** Crash safety and graceful shutdown, with the real server as a child process on a database of its own. */
+describe('crash and shutdown', () => {
+  let database: ScratchDatabase;
+
+  beforeAll(async () => (database = await ScratchDatabase.create('tally_crash')));
+  afterAll(() => database?.drop());
+
+  const openAccounts = async (server: ServerProcess, count: number) => {
+    const float = (await server.http().post('/ledger/account').send({ currency: 'USD', type: 'internal', allow_overdraft: true }).expect(201)).body.id as string;
+    const accounts: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = (await server.http().post('/ledger/account').send({ currency: 'USD', type: 'user' }).expect(201)).body.id as string;
+      await server.http().post('/ledger/transfer').send({ source_account_id: float, destination_account_id: id, amount: '1000.00', currency: 'USD' }).expect(201);
+      accounts.push(id);
+    }
+    return accounts;
+  };
+
+  it('keeps every acknowledged transfer and nothing half-applied across a SIGKILL mid-load', async () => {
+    const first = await ServerProcess.start({ DATABASE_URL: database.url });
+    const accounts = await openAccounts(first, 10);
+    const acknowledged: string[] = [];
+    let killed = false;
+    const worker = async (seed: number) => {
+      for (let i = 0; !killed; i++) {
+        const source = accounts[(seed + i) % accounts.length];
+        const destination = accounts[(seed + i + 1 + (i % 3)) % accounts.length];
+        const response = await first.http().post('/ledger/transfer').send({ source_account_id: source, destination_account_id: destination, amount: '0.01', currency: 'USD' }).catch(() => undefined);
+        if (response?.status === 201) acknowledged.push(response.body.id);
+      }
+    };
+    const load = Promise.all(Array.from({ length: 8 }, (_, seed) => worker(seed)));
+    await eventually(async () => (acknowledged.length >= 40 ? true : undefined));
+    killed = true;
+    expect(await first.stop('SIGKILL')).toBeNull();
+    await load;
+
+    const second = await ServerProcess.start({ DATABASE_URL: database.url });
+    try {
+      for (const id of acknowledged) await second.http().get(`/ledger/transfer/${id}`).expect(200);
+    } finally {
+      await second.stop('SIGTERM');
+    }
+    const verify = await runCli(['verify'], { DATABASE_URL: database.url });
+    expect(verify.stdout).toContain('OK');
+    expect(verify.code).toBe(0);
+  });
+
+  it('drains in-flight transfers on SIGTERM before closing the pool, then exits 0', async () => {
+    const server = await ServerProcess.start({ DATABASE_URL: database.url });
+    const [source, destination] = await openAccounts(server, 2);
+    const blocker = new pg.Client({ connectionString: database.url });
+    await blocker.connect();
+    // Park the requests inside their transactions: they are in flight when SIGTERM arrives.
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT 1 FROM account_balances WHERE account_id = $1 FOR UPDATE', [source]);
+    const inFlight = Array.from({ length: 5 }, () =>
+      server.http().post('/ledger/transfer').send({ source_account_id: source, destination_account_id: destination, amount: '1.00', currency: 'USD' }).then((r) => r),
+    );
+    await eventually(async () => {
+      const { rows } = await blocker.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      return rows[0].waiting >= 1 ? true : undefined;
+    });
+    const exit = server.stop('SIGTERM');
+    await new Promise((done) => setTimeout(done, 300));
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    const responses = await Promise.all(inFlight);
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(await exit).toBe(0);
+  });
+});

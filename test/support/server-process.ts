@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import request from 'supertest';
+
+/** The compiled server (`node dist/src/main.js`) as a child process of its own, for crash and replica tests. */
+export class ServerProcess {
+  private readonly exited: Promise<number | null>;
+  output = '';
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  static async start(env: Record<string, string>): Promise<ServerProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/src/main.js'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const up = await fetch(`${server.url}/health`).then((r) => r.ok).catch(() => false);
+      if (up) return server;
+      if (child.exitCode !== null) break;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    child.kill('SIGKILL');
+    throw new Error(`server did not start:\n${server.output}`);
+  }
+
+  http() {
+    return request(this.url);
+  }
+
+  /** Sends `signal` and waits for the process to end; resolves to its exit code. */
+  stop(signal: NodeJS.Signals): Promise<number | null> {
+    this.child.kill(signal);
+    return this.exited;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -13,10 +16,13 @@ import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.j
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }),
     CqrsModule.forRoot(),
     DatabaseModule,
+    AuthModule,
     LedgerModule,
     ReconModule,
     ReconSchedulerModule,
   ],
   controllers: [HealthController],
+  // Global, so every route is checked; it refuses routes that declare neither @Public() nor @RequireScope().
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AppModule {}

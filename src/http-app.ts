@@ -35,6 +35,7 @@ function setupDocs(app: INestApplication): void {
     .setTitle('Tally')
     .setDescription('Event-sourced double-entry ledger and reconciliation engine. Money is always a decimal string.')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (tly_...) or a JWT; see docs/auth.md' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -103,6 +103,30 @@ export class Environment {
 
   @IsString()
   RECON_SCHEDULE_TIMEZONE = 'UTC';
+
+  /** Unset: required in production and whenever HOST is not loopback (see src/auth/auth-policy.ts). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  AUTH_REQUIRED?: boolean;
+
+  /** HS256 key for JWT bearer tokens; 32+ characters because a short HMAC key can be brute-forced offline. */
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Plain http only on loopback: a JWKS fetched over an open network could be swapped for an attacker's keys. */
+  @IsOptional()
+  @Matches(/^(https:\/\/.+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/.*)?)$/, { message: 'JWT_JWKS_URL must be an https:// URL (http:// only on localhost)' })
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -4,6 +4,8 @@
  */
 export type ErrorKind =
   | 'validation' // 400: the request itself is malformed
+  | 'unauthenticated' // 401: no credential, or one Tally does not accept
+  | 'forbidden' // 403: a valid credential without the scope the route needs
   | 'not_found' // 404
   | 'conflict' // 409: the request collides with an earlier one
   | 'too_large' // 413

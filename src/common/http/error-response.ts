@@ -10,6 +10,8 @@ export interface ErrorBody {
 
 export const statusByKind: Record<ErrorKind, number> = {
   validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireScope } from '../../auth/auth.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.decorator.js';
 import { RequestContext } from '../../common/http/command-context.decorator.js';
 import { uuidParam } from '../../common/http/validation.js';
@@ -16,6 +17,7 @@ import { PageQueryDto } from './dto/page-query.dto.js';
 import { AccountPageResponse, AccountResponse, BalanceResponse } from './dto/responses.dto.js';
 
 @ApiTags('ledger')
+@RequireScope('ledger:read')
 @Controller('ledger/account')
 export class AccountController {
   constructor(
@@ -25,6 +27,7 @@ export class AccountController {
   ) {}
 
   @Post()
+  @RequireScope('ledger:write')
   @HttpCode(201)
   @ApiOperation({ summary: 'Open an account' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request with the same key to get the same account back' })

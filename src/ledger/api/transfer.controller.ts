@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireScope } from '../../auth/auth.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.decorator.js';
 import { RequestContext } from '../../common/http/command-context.decorator.js';
 import { uuidParam } from '../../common/http/validation.js';
@@ -13,6 +14,7 @@ import { TransferResponse } from './dto/responses.dto.js';
 import { TransferDto } from './dto/transfer.dto.js';
 
 @ApiTags('ledger')
+@RequireScope('ledger:read')
 @Controller('ledger/transfer')
 export class TransferController {
   constructor(
@@ -22,6 +24,7 @@ export class TransferController {
   ) {}
 
   @Post()
+  @RequireScope('ledger:write')
   @HttpCode(201)
   @ApiOperation({ summary: 'Move money between two accounts of one currency (all or nothing)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the first response, without posting again. Same key, other body: 409' })

@@ -3,6 +3,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/comm
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { RequireScope } from '../../auth/auth.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.decorator.js';
 import { uuidParam } from '../../common/http/validation.js';
 import { validateDto } from '../../common/http/validate-dto.js';
@@ -18,6 +19,7 @@ import { RunReconDto } from './dto/run-recon.dto.js';
 import { receiveRunRequest } from './upload-receiver.js';
 
 @ApiTags('recon')
+@RequireScope('recon:read')
 @Controller('recon')
 export class ReconController {
   constructor(
@@ -27,6 +29,7 @@ export class ReconController {
   ) {}
 
   @Post('run')
+  @RequireScope('recon:run')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a reconciliation job (JSON, or multipart with a CSV `file`); it runs in the background' })
   @ApiConsumes('application/json', 'multipart/form-data')

@@ -1,0 +1,76 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, ValidationFailed } from '../common/errors/domain-error.js';
+import { generateApiKey, parseApiKey } from './api-key-format.js';
+import type { Principal } from './principal.js';
+import { isScope, type Scope } from './scopes.js';
+
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: Scope[];
+}
+
+/**
+ * Letters, digits and `. _ @ -`, no `:` so that no key can pose as a JWT principal (`jwt:<sub>`) in the
+ * events' `actor`.
+ */
+const namePattern = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `last_used_at` is refreshed at most this often, so authentication is not a write on every request. */
+const lastUsedResolution = '1 minute';
+
+/** The `api_keys` table: keys are created and revoked here and verified on every authenticated request. */
+@Injectable()
+export class ApiKeyStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Returns the plaintext key: the only time it exists outside the client, since only its hash is stored. */
+  async create(name: string | undefined, scopes: Scope[]): Promise<ApiKeyInfo & { key: string }> {
+    if (!name) throw ValidationFailed.field('--name', 'is required');
+    if (!namePattern.test(name)) throw ValidationFailed.field('--name', 'must be 1-100 letters, digits, ".", "_", "@" or "-", starting with a letter or digit');
+    if (scopes.length === 0) throw ValidationFailed.field('--scopes', 'must name at least one scope');
+    const { id, key, prefix, hash } = generateApiKey();
+    try {
+      await this.dataSource.query(`INSERT INTO api_keys (id, name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4, $5)`, [id, name, prefix, hash, scopes]);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DomainError('API_KEY_NAME_TAKEN', 'conflict', `An active API key is already named ${name}; revoke it first or pick another name`);
+      throw error;
+    }
+    return { id, name, prefix, scopes, key };
+  }
+
+  async revoke(by: { name?: string; id?: string }): Promise<ApiKeyInfo> {
+    if (!by.name && !by.id) throw ValidationFailed.field('--name', 'give --name or --id of the key to revoke');
+    if (by.id && !uuidPattern.test(by.id)) throw ValidationFailed.field('--id', 'must be a UUID');
+    const [column, value] = by.id ? ['id', by.id] : ['name', by.name];
+    // TypeORM answers an UPDATE on PostgreSQL with [returned rows, affected count].
+    const [rows]: [ApiKeyInfo[], number] = await this.dataSource.query(
+      `UPDATE api_keys SET revoked_at = now() WHERE ${column} = $1 AND revoked_at IS NULL RETURNING id, name, prefix, scopes`,
+      [value],
+    );
+    if (rows.length === 0) throw new DomainError('API_KEY_NOT_FOUND', 'not_found', `No active API key with ${column} ${value}`);
+    return rows[0];
+  }
+
+  /** The key's principal, or undefined when it is malformed, unknown, revoked or its secret is wrong. */
+  async authenticate(token: string): Promise<Principal | undefined> {
+    const presented = parseApiKey(token);
+    if (!presented) return undefined;
+    const rows: { name: string; key_hash: Buffer; scopes: string[]; revoked: boolean }[] = await this.dataSource.query(
+      `SELECT name, key_hash, scopes, revoked_at IS NOT NULL AS revoked FROM api_keys WHERE id = $1`,
+      [presented.id],
+    );
+    const row = rows[0];
+    // Constant time, so response timing says nothing about how much of the secret was right.
+    if (!row || row.key_hash.length !== presented.hash.length || !timingSafeEqual(row.key_hash, presented.hash) || row.revoked) return undefined;
+    await this.dataSource.query(
+      `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '${lastUsedResolution}')`,
+      [presented.id],
+    );
+    return { name: row.name, scopes: row.scopes.filter(isScope) };
+  }
+}

@@ -23,6 +23,19 @@ describe('HTTP errors', () => {
     expect(response.body.code).toMatch(/MALFORMED_JSON|VALIDATION_FAILED/);
   });
 
+  it('refuses keys named after Object.prototype members, in JSON and in multipart fields', async () => {
+    for (const body of ['{"currency":"USD","type":"user","toString":null}', '{"currency":"USD","type":"user","metadata":{"valueOf":1}}', '{"currency":"USD","type":"user","constructor":{}}']) {
+      const response = await http().post('/ledger/account/').set('Content-Type', 'application/json').send(body);
+      expect(response.status).toBe(400);
+      expect(response.body.code).toMatch(/VALIDATION_FAILED|MALFORMED_JSON/);
+    }
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const response = await http().post('/recon/run').field('source', 'bank_csv').field('date', '2025-07-13').field(name, 'x');
+      expect(response.status).toBe(400);
+      expect(response.body.code).toMatch(/VALIDATION_FAILED|MALFORMED_REQUEST/);
+    }
+  });
+
   it('answers a JSON array or scalar body with 400 VALIDATION_FAILED', async () => {
     for (const body of ['[]', '"x"', '42', 'null']) {
       const response = await http().post('/ledger/account/').set('Content-Type', 'application/json').send(body);

@@ -27,6 +27,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const fastifyCode = fastifyCodeOf(exception);
     if (fastifyCode && fastifyErrors[fastifyCode]) return fastifyErrors[fastifyCode];
+    if (fastifyCode) return fromOtherFastifyError(exception as { statusCode?: number; message?: string });
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; the request was not applied. Retry later.' };
@@ -42,6 +43,13 @@ function fastifyCodeOf(exception: unknown): string | undefined {
     if (typeof code === 'string' && code.startsWith('FST_')) return code;
   }
   return undefined;
+}
+
+/** Fastify and its plugins (multipart) report what the client did wrong with a 4xx statusCode. */
+function fromOtherFastifyError(error: { statusCode?: number; message?: string }): ErrorBody {
+  const statusCode = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const code = statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST';
+  return { statusCode, code, message: error.message ?? 'The request could not be read' };
 }
 
 function fromHttpException(exception: HttpException): ErrorBody {

@@ -1,12 +1,21 @@
-import { ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ParseUUIDPipe, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailed, type ErrorDetail } from '../errors/domain-error.js';
+import { assertNoReservedKeys } from './reserved-keys.js';
+
+/** Refuses prototype-named keys in bodies and query strings before class-validator sees them. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') assertNoReservedKeys(value, metadata.type);
+    return super.transform(value, metadata);
+  }
+}
 
 /**
  * DTO validation: unknown fields are refused, nothing is coerced implicitly, and every failure is a
  * 400 VALIDATION_FAILED whose details name the fields.
  */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

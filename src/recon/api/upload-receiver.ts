@@ -25,7 +25,8 @@ export interface ReceivedRequest {
  */
 export async function receiveRunRequest(request: FastifyRequest, uploadDir: string, bytesMax: number): Promise<ReceivedRequest> {
   if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown> };
-  const fields: Record<string, unknown> = {};
+  // No prototype: a field named __proto__ must stay data (and is then refused by the DTO validation).
+  const fields: Record<string, unknown> = Object.create(null);
   let uploadPath: string | undefined;
   try {
     for await (const part of request.parts({ limits: { fileSize: bytesMax, files: 1, fields: 20 } })) {

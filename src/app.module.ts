@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { RateLimitGuard } from './common/http/rate-limit.guard.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -22,7 +23,11 @@ import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.j
     ReconSchedulerModule,
   ],
   controllers: [HealthController],
-  // Global, so every route is checked; it refuses routes that declare neither @Public() nor @RequireScope().
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  // Global, so every route is checked; AuthGuard refuses routes that declare neither @Public() nor
+  // @RequireScope(). It runs first, so the rate limit counts per authenticated principal.
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,13 +9,23 @@ import { validateEnvironment } from './config/environment.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { validationPipe } from './common/http/validation.js';
 
+/** Helmet's CSP, loosened only as far as Swagger UI (inline scripts) and ReDoc (its CDN) need. */
+const docsFriendlyCsp = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", "'unsafe-inline'", 'https://cdn.redoc.ly'],
+  styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+  imgSrc: ["'self'", 'data:', 'https:'],
+  fontSrc: ["'self'", 'https:', 'data:'],
+  workerSrc: ["'self'", 'blob:'],
+};
+
 const redocPage = `<!DOCTYPE html><html><head><title>Tally API</title><meta charset="utf-8"/></head>
 <body><redoc spec-url="/docs-json"></redoc><script src="https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js"></script></body></html>`;
 
 /** Builds the HTTP application exactly as `npm start` serves it; the e2e tests use the same function. */
 export async function createHttpApp(options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   // Validated here too: the adapter needs BODY_LIMIT_BYTES before ConfigModule has read it.
-  const { BODY_LIMIT_BYTES: bodyLimit } = validateEnvironment(process.env);
+  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins } = validateEnvironment(process.env);
   const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: options.logger === false ? false : ['fatal', 'error', 'warn', 'log'],
@@ -22,6 +33,9 @@ export async function createHttpApp(options: { logger?: false } = {}): Promise<N
   });
   // CSV uploads to POST /recon/run; the per-request size limit is set where the file is read.
   await app.register(multipart, { limits: { files: 1, fields: 20 } });
+  await app.register(helmet, { contentSecurityPolicy: { directives: docsFriendlyCsp } });
+  // CORS stays closed (no Access-Control-* headers) unless origins are configured.
+  if (corsOrigins) app.enableCors({ origin: corsOrigins.split(',').map((origin) => origin.trim()), credentials: false });
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
   app.useGlobalPipes(validationPipe());
   setupDocs(app);

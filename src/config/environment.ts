@@ -60,6 +60,17 @@ export class Environment {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Requests per minute per API key (or per client address without one); 0 turns rate limiting off. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = 6_000;
+
+  /** Comma-separated origins allowed by CORS; unset: no CORS headers, browsers on other origins are refused. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
   @IsString()
   RECON_SOURCES_FILE = 'config/recon-sources.json';
 

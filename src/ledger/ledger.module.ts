@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { AccountController } from './api/account.controller.js';
+import { AdminController } from './api/admin.controller.js';
 import { EventController } from './api/event.controller.js';
 import { TransferController } from './api/transfer.controller.js';
 import { CreateAccountHandler } from './commands/create-account/create-account.handler.js';
@@ -17,7 +18,7 @@ import { StatementProjection } from './projections/statement.projection.js';
 import { ledgerQueryHandlers } from './queries/index.js';
 
 @Module({
-  controllers: [AccountController, TransferController, EventController],
+  controllers: [AccountController, TransferController, EventController, AdminController],
   providers: [
     Clock,
     UnitOfWork,

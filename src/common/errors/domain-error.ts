@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'conflict' // 409: the request collides with an earlier one
   | 'too_large' // 413
+  | 'too_many_requests' // 429
   | 'rule_violation' // 422: well formed, but a business rule refuses it
   | 'unavailable'; // 503: a dependency failed; retrying later may work
 

@@ -15,6 +15,7 @@ export const statusByKind: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_many_requests: 429,
   rule_violation: 422,
   unavailable: 503,
 };

@@ -1,11 +1,11 @@
 import { ParseUUIDPipe, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailed, type ErrorDetail } from '../errors/domain-error.js';
-import { assertNoReservedKeys } from './reserved-keys.js';
+import { assertSafeInput } from './safe-input.js';
 
-/** Refuses prototype-named keys in bodies and query strings before class-validator sees them. */
+/** Refuses unsafe keys and unstorable strings in bodies and query strings before class-validator sees them. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') assertNoReservedKeys(value, metadata.type);
+    if (metadata.type === 'body' || metadata.type === 'query') assertSafeInput(value, metadata.type);
     return super.transform(value, metadata);
   }
 }

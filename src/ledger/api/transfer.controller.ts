@@ -8,6 +8,7 @@ import { uuidParam } from '../../common/http/validation.js';
 import type { CommandContext } from '../commands/command-context.js';
 import { TransferCommand } from '../commands/transfer/transfer.command.js';
 import { parseAmount } from '../domain/money.js';
+import { parseTimestamp } from './parse-timestamp.js';
 import { LedgerSettings } from '../ledger-settings.js';
 import { GetTransferQuery } from '../queries/get-transfer.query.js';
 import { TransferResponse } from './dto/responses.dto.js';
@@ -40,7 +41,7 @@ export class TransferController {
     const currency = this.settings.currencies.require(body.currency);
     const amount = parseAmount(body.amount, currency);
     return this.commandBus.execute(
-      new TransferCommand(body.source_account_id, body.destination_account_id, amount, currency, body.reference ?? null, body.metadata ?? {}, body.occurred_at ? new Date(body.occurred_at) : null, context),
+      new TransferCommand(body.source_account_id, body.destination_account_id, amount, currency, body.reference ?? null, body.metadata ?? {}, body.occurred_at ? parseTimestamp(body.occurred_at, 'occurred_at') : null, context),
     );
   }
 

@@ -1,4 +1,5 @@
 import { AggregateRoot } from '@nestjs/cqrs';
+import { ValidationFailed } from '../../common/errors/domain-error.js';
 import { Decimal } from '../../common/money/decimal.js';
 import { AccountCredited, AccountDebited, AccountOpened, type AccountEvent } from '../events/index.js';
 import { formatAmount } from './money.js';
@@ -45,6 +46,7 @@ export class Account extends AggregateRoot<AccountEvent> {
   private current?: AccountState;
 
   static open(request: OpenAccount): Account {
+    if (request.overdraftLimit !== null && !request.allowOverdraft) throw ValidationFailed.field('overdraft_limit', 'requires allow_overdraft: true');
     const account = new Account();
     account.apply(
       new AccountOpened(request.id, request.currency, request.type, request.allowOverdraft, request.overdraftLimit, request.metadata, request.openedAt),

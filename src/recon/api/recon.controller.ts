@@ -43,9 +43,10 @@ export class ReconController {
       if (received.uploadPath && body.file_path) throw ValidationFailed.field('file_path', 'give either file_path or an uploaded file, not both');
       const filePath = received.uploadPath ?? (body.file_path ? resolveInboxPath(this.settings.inboxDir, body.file_path) : undefined);
       const params = {
-        ...(body.fuzzy_threshold !== undefined && { fuzzyThreshold: body.fuzzy_threshold }),
-        ...(body.allowed_amount_diff !== undefined && { allowedAmountDiff: new Decimal(body.allowed_amount_diff) }),
-        ...(body.max_time_diff_minutes !== undefined && { maxTimeDiffMinutes: body.max_time_diff_minutes }),
+        // null, like an absent field, means the default (the DTO's @IsOptional lets both through).
+        ...(body.fuzzy_threshold != null && { fuzzyThreshold: body.fuzzy_threshold }),
+        ...(body.allowed_amount_diff != null && { allowedAmountDiff: new Decimal(body.allowed_amount_diff) }),
+        ...(body.max_time_diff_minutes != null && { maxTimeDiffMinutes: body.max_time_diff_minutes }),
       };
       return await this.commandBus.execute(new RunReconCommand(body.source, body.date, 'api', { accountId: body.account_id, filePath, params }));
     } catch (error) {

@@ -42,7 +42,9 @@ export async function receiveRunRequest(request: FastifyRequest, uploadDir: stri
     }
   } catch (error) {
     if (uploadPath) await rm(uploadPath, { force: true });
-    throw error;
+    if (error instanceof DomainError || (error as { code?: string }).code?.startsWith('FST_')) throw error;
+    // busboy's own parse errors ("Unexpected end of multipart data") are the client's malformed body.
+    throw new DomainError('MALFORMED_REQUEST', 'validation', `The multipart body could not be read: ${(error as Error).message}`);
   }
   return { fields, uploadPath };
 }

@@ -25,8 +25,8 @@ export class TransferHandler implements ICommandHandler<TransferCommand> {
   ) {}
 
   async execute(command: TransferCommand): Promise<TransferView> {
-    assertDistinctAccounts(command);
     if (command.occurredAt) assertOccurredAt(command.occurredAt, this.clock.now());
+    assertDistinctAccounts(command);
     const { idempotency } = command.context;
     const outcome = await this.unitOfWork.run(async (tx) => {
       const locked = await this.repository.lockForTransfer(tx, [command.sourceAccountId, command.destinationAccountId], idempotency);

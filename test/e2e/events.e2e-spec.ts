@@ -1,3 +1,4 @@
+import { eventually } from '../support/poll.js';
 import { useTestApp } from '../support/test-app.js';
 
 describe('events API', () => {
@@ -55,14 +56,18 @@ describe('events API', () => {
     await expect(dataSource.query(`TRUNCATE events`)).rejects.toThrow(/append-only/);
   });
 
-  it('keeps the statement read model in step after the commit', async () => {
-    const { account } = await ledger.fundedAccount('42');
-    const dataSource = context.app.get((await import('typeorm')).DataSource);
-    let lines: { direction: string; balance_after: string }[] = [];
-    for (let attempt = 0; attempt < 50 && lines.length === 0; attempt++) {
-      lines = await dataSource.query(`SELECT direction, balance_after::text FROM account_statement_lines WHERE account_id = $1`, [account]);
-      if (lines.length === 0) await new Promise((done) => setTimeout(done, 20));
-    }
-    expect(lines).toEqual([{ direction: 'credit', balance_after: '42.0000' }]);
+  it('serves the statement read model, kept in step after the commit', async () => {
+    const { account, float } = await ledger.fundedAccount('42');
+    await ledger.transfer(account, float, '2', { reference: 'INV-7' }).expect(201);
+    const lines = await eventually(async () => {
+      const page = await http().get(`/ledger/account/${account}/statement?limit=1`).expect(200);
+      const next = page.body.next_cursor && (await http().get(`/ledger/account/${account}/statement?limit=1&cursor=${page.body.next_cursor}`).expect(200));
+      return next && next.body.data.length === 1 ? [...page.body.data, ...next.body.data] : undefined;
+    });
+    expect(lines).toEqual([
+      expect.objectContaining({ version: 2, direction: 'credit', amount: '42.00', balance_after: '42.00', counterparty_account_id: float }),
+      expect.objectContaining({ version: 3, direction: 'debit', amount: '2.00', balance_after: '40.00', reference: 'INV-7' }),
+    ]);
+    expect((await http().get('/ledger/account/00000000-0000-4000-8000-000000000009/statement').expect(404)).body.code).toBe('ACCOUNT_NOT_FOUND');
   });
 });

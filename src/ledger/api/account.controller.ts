@@ -11,9 +11,10 @@ import { parseOverdraftLimit } from '../domain/money.js';
 import { LedgerSettings } from '../ledger-settings.js';
 import { GetAccountQuery } from '../queries/get-account.query.js';
 import { GetBalanceQuery } from '../queries/get-balance.query.js';
+import { GetStatementQuery } from '../queries/get-statement.query.js';
 import { ListAccountsQuery } from '../queries/list-accounts.query.js';
 import { CreateAccountDto } from './dto/create-account.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
+import { PageQueryDto, StatementQueryDto } from './dto/page-query.dto.js';
 import { AccountPageResponse, AccountResponse, BalanceResponse } from './dto/responses.dto.js';
 
 @ApiTags('ledger')
@@ -63,5 +64,13 @@ export class AccountController {
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'ACCOUNT_NOT_FOUND' })
   balance(@Param('id', uuidParam('id')) id: string) {
     return this.queryBus.execute(new GetBalanceQuery(id));
+  }
+
+  @Get(':id/statement')
+  @ApiOperation({ summary: 'The account statement: one line per posting (counterparty, reference, balance after), oldest first' })
+  @ApiOkResponse({ description: '{ data: [line...], next_cursor }: pass next_cursor as `cursor` for the next page' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'ACCOUNT_NOT_FOUND' })
+  statement(@Param('id', uuidParam('id')) id: string, @Query() query: StatementQueryDto) {
+    return this.queryBus.execute(new GetStatementQuery(id, query.limit, query.cursor));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
 import { formatAmount } from '../domain/money.js';
-import type { AccountView, BalanceView, EventView, Page, TransferView } from '../queries/views.js';
+import type { AccountView, BalanceView, EventView, Page, StatementLineView, TransferView } from '../queries/views.js';
 
 export interface EventFilter {
   accountId?: string;
@@ -77,6 +77,24 @@ export class LedgerReader {
     );
     const last = rows.length === limit ? rows[rows.length - 1] : undefined;
     return { data: rows.map(toTransferView), next_cursor: last ? encodeCursor([last.occurred_at.toISOString(), last.id]) : null };
+  }
+
+  /** Statement lines are written after the commit, so the newest posting may appear a moment later. */
+  async statement(accountId: string, limit: number, afterVersion = '0'): Promise<Page<StatementLineView>> {
+    const rows: (Omit<StatementLineView, 'version' | 'occurred_at'> & { version: string; occurred_at: Date })[] = await this.dataSource.query(
+      `SELECT version::text AS version, transfer_id, counterparty_account_id, direction, amount::text AS amount, currency,
+              balance_after::text AS balance_after, reference, occurred_at
+       FROM account_statement_lines WHERE account_id = $1 AND version > $2::bigint ORDER BY account_statement_lines.version LIMIT $3`,
+      [accountId, afterVersion, limit],
+    );
+    const data = rows.map((row) => ({
+      ...row,
+      version: Number(row.version),
+      amount: formatAmount(row.amount, row.currency),
+      balance_after: formatAmount(row.balance_after, row.currency),
+      occurred_at: row.occurred_at.toISOString(),
+    }));
+    return { data, next_cursor: rows.length === limit ? rows[rows.length - 1].version : null };
   }
 
   async events(filter: EventFilter, limit: number): Promise<Page<EventView>> {

@@ -48,6 +48,19 @@ export interface EventView {
   metadata: Record<string, unknown>;
 }
 
+/** One line of an account statement: a posting with its counterparty and reference. */
+export interface StatementLineView {
+  version: number;
+  transfer_id: string;
+  counterparty_account_id: string;
+  direction: 'debit' | 'credit';
+  amount: string;
+  currency: string;
+  balance_after: string;
+  reference: string | null;
+  occurred_at: string;
+}
+
 export interface Page<T> {
   data: T[];
   next_cursor: string | null;

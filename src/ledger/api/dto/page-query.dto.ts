@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { pageSizeDefault, pageSizeMax } from '../../domain/limits.js';
 
 /** Query strings arrive as text; only an all-digit limit becomes a number, anything else fails @IsInt. */
@@ -21,5 +21,12 @@ export class PageQueryDto extends LimitQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(512)
+  cursor?: string;
+}
+
+export class StatementQueryDto extends LimitQueryDto {
+  @ApiPropertyOptional({ description: 'next_cursor (a stream version) of the previous page', example: '3' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'is not a cursor returned by this API' })
   cursor?: string;
 }

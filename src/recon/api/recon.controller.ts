@@ -16,6 +16,7 @@ import { ReconSettings } from '../recon-settings.js';
 import { resolveInboxPath } from './inbox-path.js';
 import { JobsQueryDto, LogsQueryDto, SourceQueryDto, SummaryQueryDto } from './dto/recon-query.dto.js';
 import { RunReconDto } from './dto/run-recon.dto.js';
+import { logsExample, statusExample, summaryExample } from './recon-examples.js';
 import { receiveRunRequest } from './upload-receiver.js';
 
 @ApiTags('recon')
@@ -57,6 +58,7 @@ export class ReconController {
 
   @Get('status/:date')
   @ApiOperation({ summary: 'The latest job of a business date (and source)' })
+  @ApiOkResponse({ schema: { example: statusExample } })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   async status(@Param('date') date: string, @Query() query: SourceQueryDto) {
     const job = await this.queryBus.execute(new GetReconJobQuery({ date: requireBusinessDate(date), source: query.source }));
@@ -66,6 +68,7 @@ export class ReconController {
 
   @Get('summary/:date')
   @ApiOperation({ summary: 'Totals of the latest job of a business date (or of job_id)' })
+  @ApiOkResponse({ schema: { example: summaryExample } })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND, RECON_SUMMARY_NOT_READY' })
   summary(@Param('date') date: string, @Query() query: SummaryQueryDto) {
     return this.queryBus.execute(new GetReconSummaryQuery({ date: requireBusinessDate(date), source: query.source, jobId: query.job_id }));
@@ -73,6 +76,7 @@ export class ReconController {
 
   @Get('logs')
   @ApiOperation({ summary: 'Matched pairs, unmatched records and rejected rows of a job, with reasons' })
+  @ApiOkResponse({ schema: { example: logsExample } })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   logs(@Query() query: LogsQueryDto) {
     if (!query.job_id && !query.date) throw ValidationFailed.field('date', 'give date (with source) or job_id');

@@ -1,0 +1,47 @@
+/** OpenAPI examples for the recon read endpoints: the sample bank file reconciled against the seeded ledger. */
+const jobId = '7d0b7c8e-2f43-4a3e-9d7e-0f6a1f1c2b3a';
+const counts = { external_total: 3, internal_total: 3, rejected_rows: 0, matched_exact: 2, matched_fuzzy: 1, unmatched_external: 0, unmatched_internal: 0 };
+
+export const statusExample = {
+  job_id: jobId,
+  source: 'bank_csv',
+  date: '2025-07-13',
+  status: 'completed',
+  started_at: '2025-07-14T02:00:00.120Z',
+  finished_at: '2025-07-14T02:00:00.410Z',
+  error: null,
+  counts,
+};
+
+export const summaryExample = {
+  job_id: jobId,
+  date: '2025-07-13',
+  source: 'bank_csv',
+  ...counts,
+  match_rate: 1,
+  amounts: { USD: { external: '1759.99', internal: '1760', matched_external: '1759.99' } },
+};
+
+export const logsExample = {
+  data: [
+    {
+      id: '3',
+      job_id: jobId,
+      side: 'external',
+      external_id: 'BNK-0003',
+      external_line: 4,
+      internal_transfer_id: 'b1f5c7a2-9d3e-4f60-8a41-2c7e5d9f0a13',
+      internal_reference: 'TXN1003X',
+      matched: true,
+      match_type: 'fuzzy',
+      score: 0.8675,
+      amount_diff: '0.0100',
+      time_diff_minutes: 3,
+      currency: 'USD',
+      external_amount: '420.0000',
+      internal_amount: '420.0100',
+      reason: 'fuzzy score 0.8675 at or above the threshold',
+    },
+  ],
+  next_cursor: null,
+};

@@ -51,6 +51,8 @@ describe('authentication and authorisation (AUTH_REQUIRED=true)', () => {
     expect((await http().get('/recon/jobs').set(as(keys.reader)).expect(403)).body.message).toContain('recon:read');
     expect((await http().get('/ledger/events/').set(as(keys.recon)).expect(403)).body.message).toContain('ledger:read');
     expect((await http().post('/recon/run').set(as(keys.recon)).send({}).expect(403)).body.message).toContain('recon:run');
+    expect((await http().get('/admin/verify').set(as(keys.writer)).expect(403)).body.message).toContain('admin');
+    expect((await http().get('/admin/verify').expect(401)).body.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets a key with the scope through, and admin everywhere', async () => {
@@ -64,6 +66,7 @@ describe('authentication and authorisation (AUTH_REQUIRED=true)', () => {
     await http().get(`/ledger/transfer/${transfer.body.id}`).set(as(keys.admin)).expect(200);
     await http().get(`/ledger/events/?transfer_id=${transfer.body.id}`).set(as(keys.admin)).expect(200);
     await http().get('/recon/jobs').set(as(keys.admin)).expect(200);
+    expect((await http().get('/admin/verify').set(as(keys.admin)).expect(200)).body.ok).toBe(true);
     // Past the guard: the body is what is refused now.
     expect((await http().post('/recon/run').set(as(keys.admin)).send({}).expect(400)).body.code).toBe('VALIDATION_FAILED');
   });

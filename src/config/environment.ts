@@ -115,6 +115,10 @@ export class Environment {
   @IsString()
   RECON_SCHEDULE_TIMEZONE = 'UTC';
 
+  /** The IANA zone whose calendar days are business dates (when a bank's "13 July" starts and ends). */
+  @IsString()
+  RECON_BUSINESS_TIMEZONE = 'UTC';
+
   /** Unset: required in production and whenever HOST is not loopback (see src/auth/auth-policy.ts). */
   @IsOptional()
   @Transform(toBoolean)

@@ -36,7 +36,13 @@ export class ReconJobRunner {
   async run(job: ReconJobRequest, onProgress?: ReconProgress): Promise<'completed' | 'failed'> {
     await this.repository.markRunning(job.jobId);
     try {
-      const request = { businessDate: job.businessDate, filePath: job.filePath ?? undefined, accountId: job.accountId ?? undefined, windowMinutes: job.params.maxTimeDiffMinutes };
+      const request = {
+        businessDate: job.businessDate,
+        filePath: job.filePath ?? undefined,
+        accountId: job.accountId ?? undefined,
+        windowMinutes: job.params.maxTimeDiffMinutes,
+        timeZone: this.settings.businessTimeZone,
+      };
       const external = await this.load(job.jobId, this.settings.source(job.source).source, request, onProgress);
       const internal = await this.load(job.jobId, this.ledger, request);
       const result = runMatchers(this.matchers, external.records, internal.records, job.params, this.settings.supportedCurrencies);

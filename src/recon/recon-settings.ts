@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { Decimal } from '../common/money/decimal.js';
 import type { Environment } from '../config/environment.js';
 import { LedgerSettings } from '../ledger/ledger-settings.js';
+import { isTimeZone } from './domain/business-day.js';
 import type { ReconSource } from './domain/recon-source.js';
 import { parseSourceConfigs, type ReconSourceConfig } from './domain/recon-source-config.js';
 import type { MatchParameters } from './domain/recon-record.js';
@@ -36,6 +37,7 @@ export class ReconSettings {
   readonly uploadDir: string;
   readonly uploadBytesMax: number;
   readonly schedule: { enabled: boolean; hour: number; timeZone: string };
+  readonly businessTimeZone: string;
   private readonly sources: Map<string, ConfiguredSource>;
 
   constructor(config: ConfigService<Environment, true>, ledger: LedgerSettings, @Inject(RECON_SOURCE_FACTORIES) factories: ReconSourceFactory[]) {
@@ -54,6 +56,9 @@ export class ReconSettings {
       hour: config.get('RECON_SCHEDULE_HOUR', { infer: true }),
       timeZone: config.get('RECON_SCHEDULE_TIMEZONE', { infer: true }),
     };
+    this.businessTimeZone = config.get('RECON_BUSINESS_TIMEZONE', { infer: true });
+    if (!isTimeZone(this.businessTimeZone)) throw new Error(`RECON_BUSINESS_TIMEZONE=${this.businessTimeZone} is not an IANA time zone`);
+    if (!isTimeZone(this.schedule.timeZone)) throw new Error(`RECON_SCHEDULE_TIMEZONE=${this.schedule.timeZone} is not an IANA time zone`);
     this.sources = buildSources(config.get('RECON_SOURCES_FILE', { infer: true }), factories);
   }
 

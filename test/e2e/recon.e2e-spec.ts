@@ -20,13 +20,17 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
       return ['completed', 'failed'].includes(job.body.status) ? job.body : undefined;
     });
 
+  // Other suites post transfers on the same dates into the shared test database: every run here is scoped
+  // to the sample merchant account the seed creates.
+  let merchant = '';
   beforeAll(async () => {
     const seeded = await runCli(['seed', '--recon'], env);
     expect(seeded.code).toBe(0);
+    merchant = /merchant account ([0-9a-f-]{36})/.exec(seeded.stdout)![1];
   });
 
   it('runs the seed flow from the CLI: 2 exact matches and 1 fuzzy, nothing unmatched', async () => {
-    const result = await runCli(['run-recon', '--source', 'bank_csv', '--date', '2025-07-13', '--file_path', join(inbox, 'bank_dump.csv')], env);
+    const result = await runCli(['run-recon', '--source', 'bank_csv', '--date', '2025-07-13', '--file_path', join(inbox, 'bank_dump.csv'), '--account_id', merchant], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/matched_exact\s+2/);
     expect(result.stdout).toMatch(/matched_fuzzy\s+1/);
@@ -44,9 +48,9 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
   });
 
   it('gives the same answer through POST /recon/run with a JSON file_path and with an upload', async () => {
-    const byPath = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'bank_dump.csv' }).expect(202);
+    const byPath = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'bank_dump.csv', account_id: merchant }).expect(202);
     expect(byPath.body).toEqual({ job_id: expect.any(String), status: 'pending' });
-    const uploaded = await http().post('/recon/run').field('source', 'bank_csv').field('date', '2025-07-13').attach('file', 'data/bank_dump.csv').expect(202);
+    const uploaded = await http().post('/recon/run').field('source', 'bank_csv').field('date', '2025-07-13').field('account_id', merchant).attach('file', 'data/bank_dump.csv').expect(202);
     for (const jobId of [byPath.body.job_id, uploaded.body.job_id]) {
       expect((await finished(jobId)).status).toBe('completed');
       const summary = await http().get(`/recon/summary/2025-07-13?job_id=${jobId}`).expect(200);
@@ -67,7 +71,7 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
         'BNK-0101,2025-07-13 10:30:00,12.00,XXX,TXN-ODD\n' +
         'BNK-0102,2025-07-13 12:00:00,77.70,USD,TXN-NOWHERE\n',
     );
-    const run = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'mixed.csv' }).expect(202);
+    const run = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'mixed.csv', account_id: merchant }).expect(202);
     expect((await finished(run.body.job_id)).status).toBe('completed');
     const logs = await http().get(`/recon/logs?job_id=${run.body.job_id}&matched=false&limit=50`).expect(200);
     const reasons: string[] = logs.body.data.map((log: { reason: string }) => log.reason);
@@ -86,7 +90,7 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/txn_id|header|column/i);
     expect((await http().get(`/recon/summary/2025-07-13?job_id=${run.body.job_id}`).expect(404)).body.code).toBe('RECON_SUMMARY_NOT_READY');
-    const cli = await runCli(['run-recon', '--source', 'bank_csv', '--date', '2025-07-13', '--file-path', join(inbox, 'headless.csv')], env);
+    const cli = await runCli(['run-recon', '--source', 'bank_csv', '--date', '2025-07-13', '--file-path', join(inbox, 'headless.csv'), '--account-id', merchant], env);
     expect(cli.code).not.toBe(0);
     expect(cli.stderr).toMatch(/failed/);
   });
@@ -117,7 +121,7 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
   });
 
   it('applies per-run thresholds: a stricter fuzzy threshold leaves the near miss unmatched, with its score', async () => {
-    const run = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'bank_dump.csv', fuzzy_threshold: 0.9 }).expect(202);
+    const run = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'bank_dump.csv', fuzzy_threshold: 0.9, account_id: merchant }).expect(202);
     await finished(run.body.job_id);
     const summary = await http().get(`/recon/summary/2025-07-13?job_id=${run.body.job_id}`).expect(200);
     expect(summary.body).toMatchObject({ matched_exact: 2, matched_fuzzy: 0, unmatched_external: 1, unmatched_internal: 1 });

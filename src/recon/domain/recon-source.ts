@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../../common/errors/domain-error.js';
+import { dayStartIn, isTimeZone } from './business-day.js';
 import { msPerMinute } from './record-distance.js';
 import type { ReconRecord } from './recon-record.js';
 import { timeDiffMinutesMax } from './limits.js';
@@ -23,6 +24,8 @@ export interface SourceReadRequest {
    * payment at 23:59 can still meet its counterpart booked at 00:20 the next day.
    */
   readonly windowMinutes: number;
+  /** IANA zone whose calendar day the business date is (RECON_BUSINESS_TIMEZONE); default UTC. */
+  readonly timeZone?: string;
 }
 
 export interface ReconSource {
@@ -52,7 +55,10 @@ export interface ColumnMapping {
   readonly decimalSeparator?: '.' | ',';
   /** Default 'iso'. 'iso' without an offset is read as UTC; 'epoch_ms' is milliseconds since 1970 UTC. */
   readonly dateFormat?: 'iso' | 'YYYY-MM-DD HH:mm:ss' | 'DD/MM/YYYY HH:mm' | 'epoch_ms';
-  /** Only UTC: local-time files are ambiguous around DST changes, so they must be converted upstream. */
+  /**
+   * Only UTC: timestamps without an offset are read as UTC, because local wall-clock times are ambiguous
+   * around daylight-saving changes. (Which calendar day is the business date is RECON_BUSINESS_TIMEZONE.)
+   */
   readonly timezone?: 'UTC';
   /**
    * Default 'absolute'. 'absolute': amounts are unsigned (a sign is rejected as a mapping error);
@@ -71,17 +77,26 @@ export interface TimeWindow {
   readonly to: Date;
 }
 
-/** The instants a source reads for a request: the UTC business day widened by windowMinutes on each side. */
-export function businessWindow(request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes'>): TimeWindow {
+/**
+ * The instants a source reads for a request: the business day (a calendar day in `timeZone`, UTC by
+ * default, so 23 or 25 hours on a daylight-saving change) widened by windowMinutes on each side.
+ */
+export function businessWindow(request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'timeZone'>): TimeWindow {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(request.businessDate);
-  const dayStart = match === null ? NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (Number.isNaN(dayStart) || new Date(dayStart).toISOString().slice(0, 10) !== request.businessDate) {
+  const utcDay = match === null ? NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(utcDay) || new Date(utcDay).toISOString().slice(0, 10) !== request.businessDate) {
     throw ValidationFailed.field('businessDate', 'must be a calendar date formatted YYYY-MM-DD');
   }
+  const timeZone = request.timeZone ?? 'UTC';
+  if (!isTimeZone(timeZone)) throw ValidationFailed.field('timeZone', `${timeZone} is not an IANA time zone`);
+  const [year, month, day] = [Number(match![1]), Number(match![2]), Number(match![3])];
+  const dayStart = dayStartIn(timeZone, year, month, day);
+  const nextDay = new Date(Date.UTC(year, month - 1, day + 1));
+  const dayEnd = dayStartIn(timeZone, nextDay.getUTCFullYear(), nextDay.getUTCMonth() + 1, nextDay.getUTCDate());
   const { windowMinutes } = request;
   if (!Number.isInteger(windowMinutes) || windowMinutes < 0 || windowMinutes > timeDiffMinutesMax) {
     throw ValidationFailed.field('windowMinutes', `must be an integer between 0 and ${timeDiffMinutesMax}`);
   }
   const margin = windowMinutes * msPerMinute;
-  return { from: new Date(dayStart - margin), to: new Date(dayStart + 24 * 60 * msPerMinute + margin) };
+  return { from: new Date(dayStart - margin), to: new Date(dayEnd + margin) };
 }

@@ -4,6 +4,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { Clock } from '../../common/clock.js';
 import { RunReconCommand } from '../commands/run-recon/run-recon.command.js';
+import { dateIn } from '../domain/business-day.js';
 import { ReconSettings } from '../recon-settings.js';
 
 const dayMilliseconds = 86_400_000;
@@ -34,9 +35,10 @@ export class ReconScheduler implements OnApplicationBootstrap {
     this.logger.log(`Daily reconciliation at ${hour}:00 ${timeZone} for: ${this.settings.scheduledSources().map((s) => s.config.name).join(', ') || 'no sources'}`);
   }
 
-  /** Runs the previous business date (UTC) of each scheduled source; returns the jobs this replica ran. */
+  /** Runs the previous business date (in RECON_BUSINESS_TIMEZONE) of each scheduled source; returns the jobs this replica ran. */
   async runDue(now: Date = this.clock.now()): Promise<string[]> {
-    const businessDate = new Date(now.getTime() - dayMilliseconds).toISOString().slice(0, 10);
+    const today = dateIn(this.settings.businessTimeZone, now.getTime());
+    const businessDate = new Date(Date.parse(`${today}T00:00:00Z`) - dayMilliseconds).toISOString().slice(0, 10);
     const ran: string[] = [];
     for (const { config } of this.settings.scheduledSources()) {
       const job = await this.commandBus.execute(new RunReconCommand(config.name, businessDate, 'schedule', { wait: true }));

@@ -13,7 +13,8 @@ export function IsMetadata(bytesMax: number, depthMax: number, options?: Validat
       options: { message: `must be a JSON object of at most ${bytesMax} bytes and ${depthMax} levels`, ...options },
       validator: {
         validate: (value: unknown) =>
-          isPlainObject(value) && depthOf(value) <= depthMax && Buffer.byteLength(JSON.stringify(value)) <= bytesMax,
+          // Size first: it bounds the work of measuring the depth.
+          isPlainObject(value) && Buffer.byteLength(JSON.stringify(value)) <= bytesMax && depthOf(value) <= depthMax,
       },
     });
 }
@@ -25,5 +26,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function depthOf(value: unknown): number {
   if (value === null || typeof value !== 'object') return 0;
   const children = Object.values(value as Record<string, unknown>);
-  return 1 + (children.length === 0 ? 0 : Math.max(...children.map(depthOf)));
+  let deepest = 0;
+  for (const child of children) deepest = Math.max(deepest, depthOf(child));
+  return 1 + deepest;
 }

@@ -80,7 +80,8 @@ function matchInTurn(
     const accepted = assignOneToOne(candidates);
     const takenExternal = new Set(accepted.map((match) => match.external.key));
     const takenInternal = new Set(accepted.map((match) => match.internal.key));
-    matches.push(...accepted);
+    // A loop, not push(...accepted): spreading a few hundred thousand arguments overflows the stack.
+    for (const match of accepted) matches.push(match);
     remaining = {
       external: remaining.external.filter((record) => !takenExternal.has(record.key)),
       internal: remaining.internal.filter((record) => !takenInternal.has(record.key)),

@@ -9,6 +9,9 @@ import { validateEnvironment } from './config/environment.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { validationPipe } from './common/http/validation.js';
 
+/** Most to least severe: LOG_LEVEL keeps its level and everything above it. */
+const logLevels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+
 /** Helmet's CSP, loosened only as far as Swagger UI (inline scripts) and ReDoc (its CDN) need. */
 const docsFriendlyCsp = {
   defaultSrc: ["'self'"],
@@ -25,10 +28,10 @@ const redocPage = `<!DOCTYPE html><html><head><title>Tally API</title><meta char
 /** Builds the HTTP application exactly as `npm start` serves it; the e2e tests use the same function. */
 export async function createHttpApp(options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   // Validated here too: the adapter needs BODY_LIMIT_BYTES before ConfigModule has read it.
-  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins } = validateEnvironment(process.env);
+  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins, LOG_LEVEL: logLevel } = validateEnvironment(process.env);
   const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: options.logger === false ? false : ['fatal', 'error', 'warn', 'log'],
+    logger: options.logger === false ? false : logLevels.slice(0, logLevels.indexOf(logLevel) + 1),
     bufferLogs: true,
   });
   // CSV uploads to POST /recon/run; the per-request size limit is set where the file is read.

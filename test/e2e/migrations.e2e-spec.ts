@@ -2,6 +2,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { runMigrations } from '../../src/database/run-migrations.js';
+import { runCli } from '../support/run-cli.js';
+import { ScratchDatabase } from '../support/scratch-database.js';
 
 /** Two replicas starting at once on an empty database: the advisory lock lets one apply the schema. */
 describe('migrations', () => {
@@ -33,6 +35,19 @@ describe('migrations', () => {
       expect(await replicas[1].showMigrations()).toBe(false);
     } finally {
       await Promise.all(replicas.map((dataSource) => dataSource.destroy()));
+    }
+  });
+
+  it('migrate applies them from the CLI even with MIGRATIONS_RUN=false, then finds nothing to do', async () => {
+    const scratch = await ScratchDatabase.create('tally_migrate_cli');
+    try {
+      const env = { DATABASE_URL: scratch.url, MIGRATIONS_RUN: 'false' };
+      const first = await runCli(['migrate'], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^Applied: LedgerSchema/m);
+      expect((await runCli(['migrate'], env)).stdout).toContain('Database schema is up to date.');
+    } finally {
+      await scratch.drop();
     }
   });
 });

@@ -27,8 +27,9 @@ import { useTestApp } from '../support/test-app.js';
  * the balances; at the end the database must agree with the model, a sentinel pair the fuzzer only ever
  * sends invalid requests for must not have moved, and every currency must still sum to zero.
  *
- * The bugs this suite found are fixed; each is reproduced by a regression case at the end. The generators
- * still keep those inputs out (the places marked BUG in fuzz-inputs.ts); widening them is open work.
+ * The bugs this suite found are fixed; each is reproduced by a regression case at the end, and the generators
+ * produce those inputs again (NUL and lone surrogates anywhere, upper-case ids of existing accounts, a future
+ * occurred_at on the same account, allow_overdraft false with a limit, null recon parameters).
  */
 
 const routes = ['/ledger/account/', '/ledger/transfer/', '/recon/run'] as const;

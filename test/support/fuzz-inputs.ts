@@ -74,11 +74,18 @@ export const invalidOccurredAt: unknown[] = [
   ...sqlFragments.slice(0, 2),
 ];
 /**
- * Not quite ISO 8601 (RFC 3339's space, reduced precision): the validator may accept them. ISO 8601 forms that
- * it accepts but JavaScript's Date cannot read (20250713T091430Z, 2025-W28-7, 2025-194, a decimal comma) answer
- * 500 and are left to the BUG case in the fuzz suite.
+ * Near RFC 3339: ISO 8601 forms it does not allow (a space, reduced precision, basic format, week and ordinal dates,
+ * a decimal comma, lower-case separators), years outside 1900-2099, offsets beyond 23:59, too long a fraction, and
+ * the forms it allows at their edges. The oracle decides each one exactly (see occurredAtTri).
  */
-export const ambiguousOccurredAt = ['2018-07-13 09:14:30', '2018-07-13T09:14', '2018-07', '2018', '2018-07-13T09:14:30.123456789Z'];
+export const ambiguousOccurredAt = [
+  '2018-07-13 09:14:30', '2018-07-13T09:14', '2018-07', '2018', '2018-07-13T09:14:30.123456789Z', '2018-07-13T09:14:30.1234567891Z', '20180713T091430Z',
+  '2018-W28-7', '2018-194', '2018-07-13T0914', '2018-07-13T09:14:30,5Z', '2018-07-13t09:14:30z', '1899-12-31T23:59:59Z', '1900-01-01T00:00:00Z', '1900-01-01',
+  '2100-01-01', '2018-07-13T09:14:30+24:00', '2018-07-13T09:14:30-23:59', '2018-07-13T09:14:30+0200', '2016-02-29', '2018-02-29', '2018-04-31T00:00:00Z',
+];
+
+/** NUL characters and UTF-16 surrogates without their pair: refused wherever they appear in a JSON body. */
+export const unstorableStrings = ['a\u0000b', '\u0000', '\ud800', 'x\udc00', '\udbff\udbff', '\udc00\ud800', '🙂\ud83d', 'INV\u00001', '\ud83d🙂'];
 
 // ---------------------------------------------------------------------------------------------------------
 // Small, independent validity checks (from the README and the OpenAPI descriptions)
@@ -129,13 +136,13 @@ export function hasPrototypeName(value: unknown): boolean {
 
 /**
  * README: metadata is a free JSON object of at most 8 KiB and 5 levels; absent and null mean none. Keys named
- * like Object.prototype members inside it are refused by the current code, which the README does not say yet.
+ * like Object.prototype members (at any depth of any field) are refused before validation: see expectTransfer.
  */
 function metadataTri(value: unknown): Tri {
   if (value === undefined || value === null) return 'yes';
   if (!isPlainObject(value)) return 'no';
   if (depthOf(value) > 5 || Buffer.byteLength(JSON.stringify(value)) > 8_192) return 'no';
-  return hasPrototypeName(value) ? 'maybe' : 'yes';
+  return hasPrototypeName(value) ? 'no' : 'yes';
 }
 
 /** A key that Fastify's JSON parser refuses outright (prototype poisoning). */
@@ -151,18 +158,25 @@ export function hasPoisonKey(value: unknown): boolean {
 
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
 
-/** Removes what PostgreSQL cannot store in text/jsonb (NUL, lone surrogates): see the BUG cases in the fuzz suite. */
-export function storable(text: string): string {
-  return Array.from(text)
-    .filter((char) => char !== '\u0000' && !(char.length === 1 && char >= '\ud800' && char <= '\udfff'))
-    .join('');
+/** A NUL character or a UTF-16 surrogate without its pair: what PostgreSQL cannot store in text/jsonb. */
+export function isUnstorable(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit === 0) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index += 1;
+      else return true;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return true;
+  }
+  return false;
 }
 
-export function storableJson(value: unknown): unknown {
-  if (typeof value === 'string') return storable(value);
-  if (Array.isArray(value)) return value.map(storableJson);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [storable(key), storableJson(child)]));
-  return value;
+/** A string anywhere in a JSON value (a key or a value, at any depth) that is unstorable. */
+export function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return isUnstorable(value);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value as Record<string, unknown>).some(([key, child]) => isUnstorable(key) || hasUnstorableText(child));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -190,20 +204,40 @@ function headerTri(headers: Record<string, string> | undefined): Tri {
 const transferKeys = new Set(['source_account_id', 'destination_account_id', 'amount', 'currency', 'reference', 'occurred_at', 'metadata']);
 const clockSkewMs = 5 * 60 * 1000;
 
+/** RFC 3339 (fraction up to 9 digits, Z or an offset up to 23:59) or a bare date; years 1900-2099. */
+const rfc3339 = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
+
+/**
+ * The format and a real calendar date are DTO rules; "never more than 5 minutes in the future" comes after the
+ * currency and amount checks but before SAME_ACCOUNT, and all of them answer 400 VALIDATION_FAILED.
+ */
 function occurredAtTri(value: unknown, now: number): Tri {
   if (value === undefined || value === null) return 'yes';
-  if (typeof value !== 'string' || invalidOccurredAt.includes(value)) return 'no';
+  if (typeof value !== 'string' || !rfc3339.test(value) || !isCalendarDate(value.slice(0, 10))) return 'no';
   const time = Date.parse(value);
   if (Number.isNaN(time)) return 'no';
-  // README: "never more than 5 minutes in the future", refused as VALIDATION_FAILED (the first rule).
   if (time > now + clockSkewMs) return 'no';
-  return ambiguousOccurredAt.includes(value) ? 'maybe' : 'yes';
+  return 'yes';
+}
+
+/** Account ids are UUIDs, compared case-insensitively: the API answers them in lower case. */
+const canonicalId = (id: string) => id.toLowerCase();
+
+/**
+ * Refused before DTO validation, whatever else the body holds: prototype poisoning (the JSON parser), keys named
+ * like Object.prototype members and unstorable strings (NUL, lone surrogates) anywhere in the body.
+ */
+function refusedBeforeValidation(body: unknown): Outcome[] | null {
+  if (hasPoisonKey(body) || hasPrototypeName(body)) return [malformedOrInvalid];
+  if (hasUnstorableText(body)) return [refused(400, 'VALIDATION_FAILED')];
+  return null;
 }
 
 /** What POST /ledger/transfer/ must answer to `body`, given the model of every account the fuzzer knows. */
 export function expectTransfer(body: unknown, headers: Record<string, string> | undefined, model: LedgerModel, now: number): Outcome[] {
   if (headerTri(headers) === 'no') return [refused(400, 'VALIDATION_FAILED')];
-  if (hasPoisonKey(body)) return [malformedOrInvalid];
+  const early = refusedBeforeValidation(body);
+  if (early) return early;
   if (!isPlainObject(body)) return [refused(400, 'VALIDATION_FAILED')];
   const { source_account_id: source, destination_account_id: destination, amount, currency, reference, occurred_at: occurredAt, metadata } = body;
   const checks: Tri[] = [
@@ -217,7 +251,7 @@ export function expectTransfer(body: unknown, headers: Record<string, string> | 
     metadataTri(metadata),
   ];
   return combine(checks, () => {
-    const [sourceId, destinationId, code] = [source as string, destination as string, currency as string];
+    const [sourceId, destinationId, code] = [canonicalId(source as string), canonicalId(destination as string), currency as string];
     const amountMinor = textToMinor(amount as string, minorUnitsOfModel(code));
     const decision = model.decide(sourceId, destinationId, code, amountMinor);
     if (decision.ok) return { status: 201, kind: 'transfer', source: sourceId, destination: destinationId, currency: code, amountMinor };
@@ -246,7 +280,8 @@ function overdraftLimitTri(value: unknown, currency: unknown): Tri {
 /** What POST /ledger/account/ must answer to `body`. */
 export function expectAccount(body: unknown, headers: Record<string, string> | undefined): Outcome[] {
   if (headerTri(headers) === 'no') return [refused(400, 'VALIDATION_FAILED')];
-  if (hasPoisonKey(body)) return [malformedOrInvalid];
+  const early = refusedBeforeValidation(body);
+  if (early) return early;
   if (!isPlainObject(body)) return [refused(400, 'VALIDATION_FAILED')];
   const { currency, type, metadata, allow_overdraft: allow, overdraft_limit: limit } = body;
   const checks: Tri[] = [
@@ -260,6 +295,8 @@ export function expectAccount(body: unknown, headers: Record<string, string> | u
   return combine(checks, () => {
     const code = currency as string;
     const limitMinor = limit === undefined ? null : textToMinor(limit as string, minorUnitsOfModel(code));
+    // A limit without overdraft is a contradiction, refused once the body is otherwise valid.
+    if (allow === false && limitMinor !== null) return { status: 400, kind: 'error', codes: ['VALIDATION_FAILED'], field: 'overdraft_limit' };
     return { status: 201, kind: 'account', currency: code, allowOverdraft: typeof allow === 'boolean' ? allow : limitMinor !== null, limitMinor };
   });
 }
@@ -283,7 +320,7 @@ const valueFrom = (values: unknown[]) => value(fc.constantFrom(...values));
  * the source's currency other than the source), a UUID nobody opened, or a literal (mostly invalid) value.
  */
 export type IdChoice =
-  | { kind: 'pool'; scope: 'setup' | 'any' | 'funder' | 'sameCurrency'; pick: number }
+  | { kind: 'pool'; scope: 'setup' | 'any' | 'funder' | 'sameCurrency'; pick: number; upper: boolean }
   | { kind: 'missing'; uuid: string }
   | { kind: 'upperMissing'; uuid: string }
   | Field<unknown>;
@@ -293,7 +330,8 @@ export type HeaderChoice = { kind: 'none' } | { kind: 'fresh'; suffix: string } 
 
 export interface TransferSpec {
   source: IdChoice;
-  destination: IdChoice | { kind: 'same' };
+  /** `same`: the source's id again, with its case flipped when `flip` (still the same account). */
+  destination: IdChoice | { kind: 'same'; flip: boolean };
   amount: AmountChoice;
   currency: { kind: 'source' } | Field<unknown>;
   reference: Field<unknown>;
@@ -303,7 +341,9 @@ export interface TransferSpec {
   header: HeaderChoice;
 }
 
-const poolArb = (scope: 'setup' | 'any' | 'funder' | 'sameCurrency') => fc.record({ kind: fc.constant('pool' as const), scope: fc.constant(scope), pick: fc.nat(10_000) });
+/** A model account's id, sometimes in upper case (the same account: ids are case-insensitive). */
+const poolArb = (scope: 'setup' | 'any' | 'funder' | 'sameCurrency') =>
+  fc.record({ kind: fc.constant('pool' as const), scope: fc.constant(scope), pick: fc.nat(10_000), upper: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) });
 const otherIdArb: fc.Arbitrary<IdChoice> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('missing' as const), uuid: fc.uuid({ version: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('upperMissing' as const), uuid: fc.uuid({ version: 4 }) }) },
@@ -323,11 +363,16 @@ const destinationIdArb: fc.Arbitrary<IdChoice> = fc.oneof(
   { weight: 2, arbitrary: otherIdArb },
 );
 
+/** Text that is mostly fine but may hold NUL characters and halves of surrogate pairs, paired or not. */
+const riskyText = (maxLength: number) => fc.string({ unit: fc.oneof({ weight: 12, arbitrary: fc.constantFrom('a', 'Z', '1', ' ', 'ü', '🙂', '\u0301') }, { weight: 1, arbitrary: fc.constantFrom('\u0000', '\ud83d', '\ude42', '\udbff', '\udc00') }), maxLength });
+
 const metadataArb: fc.Arbitrary<Field<unknown>> = fc.oneof(
   { weight: 12, arbitrary: fc.constant(absent) },
   { weight: 1, arbitrary: fc.constant({ kind: 'value' as const, value: null }) },
-  { weight: 4, arbitrary: value(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }).map(storableJson)) },
-  { weight: 1, arbitrary: value(fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 40 }), { maxKeys: 4 }).map(storableJson)) },
+  { weight: 4, arbitrary: value(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 })) },
+  { weight: 1, arbitrary: value(fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 40 }), { maxKeys: 4 })) },
+  { weight: 1, arbitrary: value(fc.dictionary(riskyText(8), fc.oneof(riskyText(20), fc.array(riskyText(6), { maxLength: 3 }), fc.dictionary(riskyText(4), riskyText(6), { maxKeys: 2 })), { maxKeys: 3 })) },
+  { weight: 1, arbitrary: valueFrom([{ note: 'a\u0000b' }, { 'k\u0000': 1 }, { a: { b: ['\ud800'] } }, { '\udc00': 'x' }, { list: [{ deep: 'x\udbff' }] }, { ok: '🙂', bad: '\ud83d' }]) },
   { weight: 1, arbitrary: valueFrom([{ toString: 'x' }, { nested: { constructor: 'x' } }, { valueOf: 1, list: [{ hasOwnProperty: true }] }]) },
   { weight: 1, arbitrary: valueFrom([{ description: 'Payment for services' }, { a: { b: { c: { d: { e: 1 } } } } }, { a: { b: { c: { d: { e: {} } } } } }, { blob: 'y'.repeat(8_200) }, { blob: 'y'.repeat(8_170) }, { list: Array.from({ length: 50 }, (_, i) => i) }]) },
   { weight: 1, arbitrary: valueFrom([[], [{}], 'metadata', 42, true, nestedObject(50), nestedArray(50), { deep: nestedObject(6) }, hugeAscii]) },
@@ -337,8 +382,9 @@ const referenceArb: fc.Arbitrary<Field<unknown>> = fc.oneof(
   { weight: 10, arbitrary: fc.constant(absent) },
   { weight: 1, arbitrary: fc.constant({ kind: 'value' as const, value: null }) },
   { weight: 4, arbitrary: value(fc.string({ unit: fc.constantFrom(...'ABCXYZ0123456789-_/ .:#'.split('')), minLength: 1, maxLength: 128 })) },
-  { weight: 2, arbitrary: value(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).map(storable)) },
-  { weight: 2, arbitrary: valueFrom(['', 'R'.repeat(128), 'R'.repeat(129), hugeAscii, 42, true, [], {}, ...sqlFragments, ...unicodeStrings]) },
+  { weight: 2, arbitrary: value(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 })) },
+  { weight: 1, arbitrary: value(riskyText(130).filter((text) => text.length > 0)) },
+  { weight: 2, arbitrary: valueFrom(['', 'R'.repeat(128), 'R'.repeat(129), hugeAscii, 42, true, [], {}, ...sqlFragments, ...unicodeStrings, ...unstorableStrings]) },
 );
 
 const occurredAtArb = (now: number): fc.Arbitrary<TransferSpec['occurredAt']> =>
@@ -359,9 +405,9 @@ const extraArb: fc.Arbitrary<[string, unknown] | null> = fc.oneof(
     arbitrary: fc.tuple(
       fc.constantFrom(
         'foo', 'id', 'status', 'transfer_id', 'Amount', 'amount ', 'AMOUNT', '', 'balance', 'admin', 'role', '$where', '__proto', 'constructor', 'toString',
-        'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'prototype', '__defineGetter__',
+        'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'prototype', '__defineGetter__', 'a\u0000', '\ud800',
       ),
-      fc.oneof(fc.constantFrom(...nastyValues.slice(0, 20)), fc.string()),
+      fc.oneof(fc.constantFrom(...nastyValues.slice(0, 20)), fc.string(), fc.constantFrom(...unstorableStrings)),
     ),
   },
 );
@@ -375,7 +421,7 @@ const headerArb: fc.Arbitrary<HeaderChoice> = fc.oneof(
 export const transferSpecArb = (now: number): fc.Arbitrary<TransferSpec> =>
   fc.record({
     source: sourceIdArb,
-    destination: fc.oneof({ weight: 1, arbitrary: fc.constant({ kind: 'same' as const }) }, { weight: 14, arbitrary: destinationIdArb }),
+    destination: fc.oneof({ weight: 1, arbitrary: fc.record({ kind: fc.constant('same' as const), flip: fc.boolean() }) }, { weight: 14, arbitrary: destinationIdArb }),
     amount: fc.oneof(
       { weight: 14, arbitrary: fc.record({ kind: fc.constant('units' as const), units: fc.bigInt({ min: 1n, max: 20_000n }), decimals: fc.integer({ min: 0, max: 3 }), exceed: fc.constant(false) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('units' as const), units: fc.bigInt({ min: 1n, max: 10n ** 22n }), decimals: fc.integer({ min: 0, max: 4 }), exceed: fc.constant(false) }) },
@@ -425,16 +471,24 @@ export function buildTransfer(spec: TransferSpec, model: LedgerModel, now: numbe
         : choice.scope === 'sameCurrency' && sourceAccount ? accounts.filter((account) => account.currency === sourceAccount.currency && account.id !== sourceAccount.id)
         : accounts;
       const from = candidates.length > 0 ? candidates : accounts;
-      return { kind: 'value', value: from[choice.pick % from.length]!.id };
+      const id = from[choice.pick % from.length]!.id;
+      return { kind: 'value', value: choice.upper ? id.toUpperCase() : id };
     }
     if (choice.kind === 'missing') return { kind: 'value', value: choice.uuid };
-    // Upper-case ids only of accounts that do not exist: see the BUG case on upper-case ids of existing accounts.
     if (choice.kind === 'upperMissing') return { kind: 'value', value: choice.uuid.toUpperCase() };
     return choice;
   };
+  // Ids are case-insensitive: the model knows each account by its lower-case id.
+  const sourceId = (field: Field<unknown>) => (field.kind === 'value' && typeof field.value === 'string' ? field.value.toLowerCase() : undefined);
   const source = resolveId(spec.source);
-  const destination = spec.destination.kind === 'same' ? source : resolveId(spec.destination, source.kind === 'value' && typeof source.value === 'string' ? source.value : undefined);
-  const sourceAccount = source.kind === 'value' && typeof source.value === 'string' ? model.accounts.get(source.value) : undefined;
+  const flipCase = (field: Field<unknown>): Field<unknown> => {
+    if (field.kind !== 'value' || typeof field.value !== 'string') return field;
+    const text = field.value;
+    return { kind: 'value', value: text === text.toLowerCase() ? text.toUpperCase() : text.toLowerCase() };
+  };
+  const destination = spec.destination.kind === 'same' ? (spec.destination.flip ? flipCase(source) : source) : resolveId(spec.destination, sourceId(source));
+  const sourceKey = sourceId(source);
+  const sourceAccount = sourceKey === undefined ? undefined : model.accounts.get(sourceKey);
   const body: Record<string, unknown> = {};
   setField(body, 'source_account_id', source);
   setField(body, 'destination_account_id', destination);
@@ -451,11 +505,9 @@ export function buildTransfer(spec: TransferSpec, model: LedgerModel, now: numbe
   setField(body, 'currency', currency);
   setField(body, 'reference', spec.reference);
   setField(body, 'metadata', spec.metadata);
-  if (spec.occurredAt.kind === 'future') {
-    // BUG (see the fuzz suite): a future occurred_at on a SAME_ACCOUNT transfer answers SAME_ACCOUNT, not
-    // VALIDATION_FAILED as the README's rule order says; the generator leaves that combination to the BUG case.
-    if (body.source_account_id !== body.destination_account_id) body.occurred_at = new Date(now + spec.occurredAt.ms).toISOString();
-  } else setField(body, 'occurred_at', spec.occurredAt);
+  // A future occurred_at is refused before SAME_ACCOUNT (and every later rule): the oracle knows the order.
+  if (spec.occurredAt.kind === 'future') body.occurred_at = new Date(now + spec.occurredAt.ms).toISOString();
+  else setField(body, 'occurred_at', spec.occurredAt);
   if (spec.extra) Object.defineProperty(body, spec.extra[0], { value: spec.extra[1], enumerable: true, configurable: true, writable: true });
   return { body, headers: headersOf(spec.header) };
 }
@@ -479,7 +531,7 @@ export const accountSpecArb: fc.Arbitrary<AccountSpec> = fc.record({
   type: fc.oneof(
     { weight: 6, arbitrary: valueFrom(['user', 'internal', 'merchant', 'fee', 'float']) },
     { weight: 3, arbitrary: value(fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/)) },
-    { weight: 2, arbitrary: valueFrom(['', 'User', '1user', 'a-b', 'a b', 'a\n', 'x'.repeat(33), 'ü', ...nastyValues.slice(0, 16), ...sqlFragments]) },
+    { weight: 2, arbitrary: valueFrom(['', 'User', '1user', 'a-b', 'a b', 'a\n', 'x'.repeat(33), 'ü', 'user\u0000', 'user\ud800', ...nastyValues.slice(0, 16), ...sqlFragments]) },
     { weight: 1, arbitrary: fc.constant(absent) },
   ),
   metadata: metadataArb,
@@ -503,12 +555,9 @@ export function buildAccount(spec: AccountSpec): BuiltRequest {
   setField(body, 'type', spec.type);
   setField(body, 'metadata', spec.metadata);
   setField(body, 'allow_overdraft', spec.allowOverdraft);
-  // BUG (see the fuzz suite): allow_overdraft false together with an overdraft_limit answers 500; the
-  // generator leaves that combination to the BUG case.
-  if (body.allow_overdraft !== false) {
-    if (spec.overdraftLimit.kind === 'units') body.overdraft_limit = minorToText(spec.overdraftLimit.units, spec.overdraftLimit.decimals);
-    else setField(body, 'overdraft_limit', spec.overdraftLimit);
-  }
+  // allow_overdraft false with an overdraft_limit (even "0") is refused naming overdraft_limit: see expectAccount.
+  if (spec.overdraftLimit.kind === 'units') body.overdraft_limit = minorToText(spec.overdraftLimit.units, spec.overdraftLimit.decimals);
+  else setField(body, 'overdraft_limit', spec.overdraftLimit);
   if (spec.extra) Object.defineProperty(body, spec.extra[0], { value: spec.extra[1], enumerable: true, configurable: true, writable: true });
   return { body, headers: headersOf(spec.header) };
 }
@@ -541,9 +590,10 @@ export const reconFieldArbs = {
       ]),
     },
   ),
-  fuzzy_threshold: fc.oneof({ weight: 4, arbitrary: fc.constant(absent) }, { weight: 2, arbitrary: valueFrom([0, 0.8, 1, '0.5', '1']) }, { weight: 2, arbitrary: valueFrom([-0.1, 1.5, 'NaN', '1e-1', '.5', true, null, [], '0.8.1', 1e308]) }),
-  allowed_amount_diff: fc.oneof({ weight: 4, arbitrary: fc.constant(absent) }, { weight: 2, arbitrary: valueFrom(['0.05', '0', '100']) }, { weight: 2, arbitrary: valueFrom([0.05, '-1', '1e-2', '0.00001', '1'.repeat(20), '', true]) }), // BUG: null answers 500 (see the fuzz suite)
-  max_time_diff_minutes: fc.oneof({ weight: 4, arbitrary: fc.constant(absent) }, { weight: 2, arbitrary: valueFrom([0, 60, 10_080, '60']) }, { weight: 2, arbitrary: valueFrom([10_081, -1, 1.5, '1.5', '1e2', null, 'x', 2 ** 53]) }),
+  // null means "use the default", like an absent field.
+  fuzzy_threshold: fc.oneof({ weight: 4, arbitrary: fc.constant(absent) }, { weight: 2, arbitrary: valueFrom([0, 0.8, 1, '0.5', '1', null]) }, { weight: 2, arbitrary: valueFrom([-0.1, 1.5, 'NaN', '1e-1', '.5', true, [], '0.8.1', 1e308]) }),
+  allowed_amount_diff: fc.oneof({ weight: 4, arbitrary: fc.constant(absent) }, { weight: 2, arbitrary: valueFrom(['0.05', '0', '100', null]) }, { weight: 2, arbitrary: valueFrom([0.05, '-1', '1e-2', '0.00001', '1'.repeat(20), '', true, '0.05\u0000']) }),
+  max_time_diff_minutes: fc.oneof({ weight: 4, arbitrary: fc.constant(absent) }, { weight: 2, arbitrary: valueFrom([0, 60, 10_080, '60', null]) }, { weight: 2, arbitrary: valueFrom([10_081, -1, 1.5, '1.5', '1e2', 'x', 2 ** 53]) }),
 };
 
 export const reconBodyArb: fc.Arbitrary<{ body: Record<string, unknown>; extra: [string, unknown] | null }> = fc
@@ -614,6 +664,25 @@ export function sentinelTransferBodies(account: string, float: string): { raw: s
     { raw: json({ id: '00000000-0000-4000-8000-000000000001' }), status: 400, code: 'VALIDATION_FAILED' },
     { raw: json({ occurred_at: new Date(Date.now() + 3_600_000).toISOString() }), status: 400, code: 'VALIDATION_FAILED' },
     { raw: json({ occurred_at: 'yesterday' }), status: 400, code: 'VALIDATION_FAILED' },
+    // Rule order: DTO, currency, amount, occurred_at in the future, SAME_ACCOUNT, ACCOUNT_NOT_FOUND, CURRENCY_MISMATCH, INSUFFICIENT_FUNDS.
+    { raw: json({ destination_account_id: float, occurred_at: new Date(Date.now() + 3_600_000).toISOString() }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ destination_account_id: float.toUpperCase(), occurred_at: new Date(Date.now() + 3_600_000).toISOString() }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ destination_account_id: float, occurred_at: '2019-02-29' }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ destination_account_id: float, amount: '1.001' }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ destination_account_id: float, currency: 'EUR' }), status: 422, code: 'SAME_ACCOUNT' },
+    { raw: json({ destination_account_id: float.toUpperCase() }), status: 422, code: 'SAME_ACCOUNT' },
+    { raw: json({ source_account_id: float.toUpperCase(), destination_account_id: '00000000-0000-4000-8000-00000000dead', occurred_at: '2019-07-13' }), status: 404, code: 'ACCOUNT_NOT_FOUND' },
+    { raw: json({ source_account_id: account.toUpperCase(), destination_account_id: float.toUpperCase(), amount: '1000.01' }), status: 422, code: 'INSUFFICIENT_FUNDS' },
+    { raw: json({ source_account_id: account.toUpperCase(), destination_account_id: float, currency: 'EUR' }), status: 422, code: 'CURRENCY_MISMATCH' },
+    // NUL and unpaired surrogates anywhere (keys too) are refused before every other rule.
+    ...unstorableStrings.map((reference) => ({ raw: json({ reference }), status: 400, code: 'VALIDATION_FAILED' })),
+    { raw: json({ destination_account_id: float, reference: 'a\u0000' }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ metadata: { note: { deep: ['\ud800'] } } }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ metadata: { 'k\u0000': 1 } }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ 'x\udc00': 1 }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ amount: '1.00\u0000' }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ metadata: { toString: 'x' } }), status: 400, code: 'VALIDATION_FAILED' },
+    { raw: json({ metadata: { a: { valueOf: 1 } } }), status: 400, code: 'VALIDATION_FAILED' },
     { raw: json({ reference: '' }), status: 400, code: 'VALIDATION_FAILED' },
     { raw: json({ reference: 'R'.repeat(129) }), status: 400, code: 'VALIDATION_FAILED' },
     { raw: json({ reference: 42 }), status: 400, code: 'VALIDATION_FAILED' },

@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { createHash } from 'node:crypto';
-import type { CommandContext } from '../../ledger/commands/command-context.js';
 import { CreateAccountCommand } from '../../ledger/commands/create-account/create-account.command.js';
 import { TransferCommand } from '../../ledger/commands/transfer/transfer.command.js';
 import { parseAmount } from '../../ledger/domain/money.js';
 import { GetBalanceQuery } from '../../ledger/queries/get-balance.query.js';
+import { seedContext } from './seed-context.js';
 
 export interface SeededAccount {
   name: string;
   id: string;
   balance: string;
-}
-
-/** Each seed step carries a fixed Idempotency-Key, so running the seed twice replays instead of posting twice. */
-function seedContext(key: string): CommandContext {
-  return { actor: 'seed', idempotency: { scope: 'seed', key, fingerprint: createHash('sha256').update(key).digest('hex') } };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
 import { formatAmount } from '../domain/money.js';
-import type { AccountView, BalanceView, EventView, Page, StatementLineView, TransferView } from '../queries/views.js';
+import { accountView, type AccountView, type BalanceView, type EventView, type Page, type StatementLineView, type TransferView } from '../queries/views.js';
 
 export interface EventFilter {
   accountId?: string;
@@ -122,14 +122,14 @@ function toTransferView(row: TransferRow): TransferView {
 }
 
 function toAccountView(row: AccountRow): AccountView {
-  return {
+  return accountView({
     id: row.id,
     currency: row.currency,
     type: row.type,
     metadata: row.metadata,
-    allow_overdraft: row.allow_overdraft,
-    overdraft_limit: row.overdraft_limit === null ? null : formatAmount(row.overdraft_limit, row.currency),
-    balance: formatAmount(row.balance, row.currency),
-    created_at: row.created_at.toISOString(),
-  };
+    allowOverdraft: row.allow_overdraft,
+    overdraftLimit: row.overdraft_limit,
+    balance: row.balance,
+    createdAt: row.created_at,
+  });
 }

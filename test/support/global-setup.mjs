@@ -6,7 +6,8 @@ import { ensureEmbeddedPostgres } from '../../dist/src/database/embedded-postgre
 
 /**
  * Gives the e2e run a fresh database of its own: on TEST_DATABASE_URL's server when set (CI points it
- * at the machine's PostgreSQL), else on an embedded PostgreSQL under .data/test-postgres. The database
+ * at the machine's PostgreSQL), else on an embedded PostgreSQL configured as .data/test-postgres (as root it lives
+ * under /var/tmp/tally-embedded instead; see src/database/embedded/embedded-layout.ts). The database
  * is dropped in global-teardown; the schema comes from the migrations, which the app applies at start.
  */
 export default async function globalSetup() {

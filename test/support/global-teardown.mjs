@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -9,5 +10,9 @@ export default async function globalTeardown() {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
-  await globalThis.__tallyEmbedded?.release();
+  const embedded = globalThis.__tallyEmbedded;
+  await embedded?.release();
+  // Root keeps test clusters outside the checkout (/var/tmp/tally-embedded): throw them away with the run,
+  // or every clone a CI makes would leave one behind.
+  if (embedded?.owned && embedded.dataDir.startsWith('/var/tmp/tally-embedded/')) rmSync(embedded.dataDir, { recursive: true, force: true });
 }

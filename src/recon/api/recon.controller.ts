@@ -20,6 +20,8 @@ import { RunReconDto, RunReconUpload } from './dto/run-recon.dto.js';
 import { jobExample, logsExample, statusExample, summaryExample } from './recon-examples.js';
 import { receiveRunRequest } from './upload-receiver.js';
 
+const BusinessDateParam = () => ApiParam({ name: 'date', description: 'Business date, YYYY-MM-DD', schema: { type: 'string', format: 'date' }, example: '2025-07-13' });
+
 @ApiTags('recon')
 @ApiExtraModels(RunReconDto, RunReconUpload, ReconCurrencyAmounts)
 @RequireScope('recon:read')
@@ -69,7 +71,7 @@ export class ReconController {
 
   @Get('status/:date')
   @ApiOperation({ operationId: 'getReconStatus', summary: 'The latest job of a business date (and source)' })
-  @ApiParam({ name: 'date', description: 'Business date, YYYY-MM-DD', schema: { type: 'string', format: 'date' }, example: '2025-07-13' })
+  @BusinessDateParam()
   @ApiOkResponse({ type: ReconStatusResponse, example: statusExample })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   async status(@Param('date') date: string, @Query() query: SourceQueryDto) {
@@ -80,7 +82,7 @@ export class ReconController {
 
   @Get('summary/:date')
   @ApiOperation({ operationId: 'getReconSummary', summary: 'Totals of the latest job of a business date (or of job_id)' })
-  @ApiParam({ name: 'date', description: 'Business date, YYYY-MM-DD', schema: { type: 'string', format: 'date' }, example: '2025-07-13' })
+  @BusinessDateParam()
   @ApiOkResponse({ type: ReconSummaryResponse, example: summaryExample })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND, RECON_SUMMARY_NOT_READY' })
   summary(@Param('date') date: string, @Query() query: SummaryQueryDto) {

@@ -66,6 +66,16 @@ export class Environment {
   @Min(0)
   RATE_LIMIT_PER_MINUTE = 6_000;
 
+  /**
+   * Whether to believe X-Forwarded-* headers (client address, protocol); Fastify's trustProxy. `false` (the
+   * default): nothing in front is trusted. `true`: any peer is, so only when every request comes through the
+   * proxy. Or the proxies' addresses/CIDRs (or proxy-addr's `loopback`, `linklocal`, `uniquelocal`), comma-separated.
+   */
+  @Matches(/^(true|false|((loopback|linklocal|uniquelocal|[0-9a-f]*[.:][0-9a-f.:]*(\/\d{1,3})?)(\s*,\s*|$))+)$/i, {
+    message: 'TRUST_PROXY must be true, false or comma-separated proxy addresses such as 10.0.0.0/8,127.0.0.1',
+  })
+  TRUST_PROXY = 'false';
+
   /** Comma-separated origins allowed by CORS; unset: no CORS headers, browsers on other origins are refused. */
   @IsOptional()
   @IsString()
@@ -142,6 +152,11 @@ export class Environment {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy` option expects it: a boolean, or the list of trusted proxies. */
+export function trustProxyOption(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

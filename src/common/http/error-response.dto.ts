@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 class ErrorDetailDto {
   @ApiPropertyOptional({ example: 'amount' }) field?: string;
-  @ApiProperty({ example: 'must be greater than zero' }) message: string;
+  @ApiProperty({ example: 'must be a decimal string such as "100.50"' }) message: string;
 }
 
-/** The documented shape of every error response. */
+/** The documented shape of every error response; each route's examples show its own codes. */
 export class ErrorResponseDto {
-  @ApiProperty({ example: 422 }) statusCode: number;
-  @ApiProperty({ example: 'INSUFFICIENT_FUNDS' }) code: string;
-  @ApiProperty({ example: 'Account 550e8400-... has 50.00 USD, which does not cover 100.00 USD' }) message: string;
-  @ApiPropertyOptional({ type: [ErrorDetailDto] }) details?: ErrorDetailDto[];
+  @ApiProperty({ description: 'The HTTP status, repeated', minimum: 400, maximum: 599 }) statusCode: number;
+  @ApiProperty({ description: 'Stable and machine-readable, e.g. VALIDATION_FAILED or INSUFFICIENT_FUNDS: branch on this' }) code: string;
+  @ApiProperty({ description: 'For people; its wording may change' }) message: string;
+  @ApiPropertyOptional({ type: [ErrorDetailDto], description: 'The fields at fault, when there are some' }) details?: ErrorDetailDto[];
 }

@@ -10,7 +10,7 @@ export class AdminController {
   constructor(private readonly verifier: LedgerVerifier) {}
 
   @Get('verify')
-  @ApiOperation({ summary: 'Replay the whole event log and check it (hash chain, double entry, floors, projections); `ok` says whether it is whole' })
+  @ApiOperation({ operationId: 'verifyLedger', summary: 'Replay the whole event log and check it (hash chain, double entry, floors, projections); `ok` says whether it is whole' })
   @ApiOkResponse({ schema: { example: { ok: true, events: 17, accounts: 5, transfers: 6, headHash: '03da45a1...', findings: [] } } })
   verify() {
     return this.verifier.verify();

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireScope } from '../../auth/auth.decorators.js';
 import { ApiErrors } from '../../common/http/api-errors.decorator.js';
@@ -15,11 +15,15 @@ import { GetReconJobQuery, GetReconSummaryQuery, ListReconJobsQuery, ListReconLo
 import { ReconSettings } from '../recon-settings.js';
 import { resolveInboxPath } from './inbox-path.js';
 import { JobsQueryDto, LogsQueryDto, SourceQueryDto, SummaryQueryDto } from './dto/recon-query.dto.js';
-import { RunReconDto } from './dto/run-recon.dto.js';
-import { logsExample, statusExample, summaryExample } from './recon-examples.js';
+import { ReconCurrencyAmounts, ReconJobListResponse, ReconJobResponse, ReconLogPageResponse, ReconRunAccepted, ReconStatusResponse, ReconSummaryResponse } from './dto/recon-responses.dto.js';
+import { RunReconDto, RunReconUpload } from './dto/run-recon.dto.js';
+import { jobExample, logsExample, statusExample, summaryExample } from './recon-examples.js';
 import { receiveRunRequest } from './upload-receiver.js';
 
+const BusinessDateParam = () => ApiParam({ name: 'date', description: 'Business date, YYYY-MM-DD', schema: { type: 'string', format: 'date' }, example: '2025-07-13' });
+
 @ApiTags('recon')
+@ApiExtraModels(RunReconDto, RunReconUpload, ReconCurrencyAmounts)
 @RequireScope('recon:read')
 @Controller('recon')
 export class ReconController {
@@ -32,10 +36,19 @@ export class ReconController {
   @Post('run')
   @RequireScope('recon:run')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Start a reconciliation job (JSON, or multipart with a CSV `file`); it runs in the background' })
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({ type: RunReconDto })
-  @ApiAcceptedResponse({ schema: { example: { job_id: '7d0b7c8e-2f43-4a3e-9d7e-0f6a1f1c2b3a', status: 'pending' } } })
+  @ApiOperation({
+    operationId: 'runRecon',
+    summary: 'Start a reconciliation job (JSON, or multipart with a CSV `file`); it runs in the background',
+    // Written out because the handler reads the request itself (JSON or a streamed upload), not through @Body().
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(RunReconDto) } },
+        'multipart/form-data': { schema: { $ref: getSchemaPath(RunReconUpload) }, encoding: { file: { contentType: 'text/csv' } } },
+      },
+    },
+  })
+  @ApiAcceptedResponse({ type: ReconRunAccepted, example: { job_id: statusExample.job_id, status: 'pending' } })
   @ApiErrors({ 400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE' })
   async run(@Req() request: FastifyRequest) {
     const received = await receiveRunRequest(request, this.settings.uploadDir, this.settings.uploadBytesMax);
@@ -57,8 +70,9 @@ export class ReconController {
   }
 
   @Get('status/:date')
-  @ApiOperation({ summary: 'The latest job of a business date (and source)' })
-  @ApiOkResponse({ schema: { example: statusExample } })
+  @ApiOperation({ operationId: 'getReconStatus', summary: 'The latest job of a business date (and source)' })
+  @BusinessDateParam()
+  @ApiOkResponse({ type: ReconStatusResponse, example: statusExample })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   async status(@Param('date') date: string, @Query() query: SourceQueryDto) {
     const job = await this.queryBus.execute(new GetReconJobQuery({ date: requireBusinessDate(date), source: query.source }));
@@ -67,16 +81,17 @@ export class ReconController {
   }
 
   @Get('summary/:date')
-  @ApiOperation({ summary: 'Totals of the latest job of a business date (or of job_id)' })
-  @ApiOkResponse({ schema: { example: summaryExample } })
+  @ApiOperation({ operationId: 'getReconSummary', summary: 'Totals of the latest job of a business date (or of job_id)' })
+  @BusinessDateParam()
+  @ApiOkResponse({ type: ReconSummaryResponse, example: summaryExample })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND, RECON_SUMMARY_NOT_READY' })
   summary(@Param('date') date: string, @Query() query: SummaryQueryDto) {
     return this.queryBus.execute(new GetReconSummaryQuery({ date: requireBusinessDate(date), source: query.source, jobId: query.job_id }));
   }
 
   @Get('logs')
-  @ApiOperation({ summary: 'Matched pairs, unmatched records and rejected rows of a job, with reasons' })
-  @ApiOkResponse({ schema: { example: logsExample } })
+  @ApiOperation({ operationId: 'listReconLogs', summary: 'Matched pairs, unmatched records and rejected rows of a job, with reasons' })
+  @ApiOkResponse({ type: ReconLogPageResponse, example: logsExample })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   logs(@Query() query: LogsQueryDto) {
     if (!query.job_id && !query.date) throw ValidationFailed.field('date', 'give date (with source) or job_id');
@@ -84,15 +99,17 @@ export class ReconController {
   }
 
   @Get('jobs')
-  @ApiOperation({ summary: 'Jobs, newest first, by date and source' })
-  @ApiOkResponse({ description: '{ data: [job...] }' })
+  @ApiOperation({ operationId: 'listReconJobs', summary: 'Jobs, newest first, by date and source' })
+  @ApiOkResponse({ type: ReconJobListResponse, example: { data: [jobExample] } })
   @ApiErrors({ 400: 'VALIDATION_FAILED' })
   async jobs(@Query() query: JobsQueryDto) {
     return { data: await this.queryBus.execute(new ListReconJobsQuery(query.date, query.source, 100)) };
   }
 
   @Get('jobs/:id')
-  @ApiOperation({ summary: 'One job with its parameters, status and counts' })
+  @ApiOperation({ operationId: 'getReconJob', summary: 'One job with its parameters, status and counts' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ReconJobResponse, example: jobExample })
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   job(@Param('id', uuidParam('id')) id: string) {
     return this.queryBus.execute(new GetReconJobQuery({ jobId: id }));

@@ -49,3 +49,12 @@ export class RunReconDto {
   @Max(10_080)
   max_time_diff_minutes?: number;
 }
+
+/**
+ * The multipart form of a run, for the OpenAPI document only: the same fields (as text) and the CSV itself.
+ * The fields are validated as RunReconDto; the file is read by receiveRunRequest.
+ */
+export class RunReconUpload extends RunReconDto {
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'The CSV to reconcile, instead of file_path' })
+  file?: unknown;
+}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { ReconJobView } from '../../commands/run-recon/run-recon.command.js';
+import type { ReconCounts, ReconJobDetails, ReconLogView, ReconSummaryView } from '../../queries/views.js';
+
+/** The documented shapes of the recon API's answers; the views they implement are what the handlers return. */
+const jobStatuses = ['pending', 'running', 'completed', 'failed'];
+
+export class ReconRunAccepted implements ReconJobView {
+  @ApiProperty({ format: 'uuid' }) job_id: string;
+  @ApiProperty({ enum: jobStatuses, example: 'pending' }) status: ReconJobView['status'];
+}
+
+export class ReconCountsResponse implements ReconCounts {
+  @ApiProperty({ example: 3, description: 'Rows of the external side, rejected rows included' }) external_total: number;
+  @ApiProperty({ example: 3 }) internal_total: number;
+  @ApiProperty({ example: 0, description: 'Input rows that could not be read; see the logs for their reasons' }) rejected_rows: number;
+  @ApiProperty({ example: 2 }) matched_exact: number;
+  @ApiProperty({ example: 1 }) matched_fuzzy: number;
+  @ApiProperty({ example: 0 }) unmatched_external: number;
+  @ApiProperty({ example: 0 }) unmatched_internal: number;
+}
+
+class ReconParametersResponse {
+  @ApiProperty({ example: 0.8 }) fuzzy_threshold: number;
+  @ApiProperty({ example: '0.05', description: 'Decimal string, in currency units' }) allowed_amount_diff: string;
+  @ApiProperty({ example: 60 }) max_time_diff_minutes: number;
+  @ApiPropertyOptional({ example: '/srv/tally/data/bank_dump.csv', description: 'The file read, when the source reads files' }) file_path?: string;
+}
+
+export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'source' | 'date' | 'status' | 'started_at' | 'finished_at' | 'error' | 'counts'> {
+  @ApiProperty({ format: 'uuid' }) job_id: string;
+  @ApiProperty({ example: 'bank_csv' }) source: string;
+  @ApiProperty({ format: 'date', example: '2025-07-13' }) date: string;
+  @ApiProperty({ enum: jobStatuses, example: 'completed' }) status: ReconJobDetails['status'];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2025-07-14T02:00:00.120Z' }) started_at: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2025-07-14T02:00:00.410Z' }) finished_at: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Why a failed job failed' }) error: string | null;
+  @ApiProperty({ type: ReconCountsResponse, nullable: true, description: 'Null until the job has completed' }) counts: ReconCountsResponse | null;
+}
+
+export class ReconJobResponse extends ReconStatusResponse implements ReconJobDetails {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'Only ledger transfers from or to this account' }) account_id: string | null;
+  @ApiProperty({ enum: ['api', 'cli', 'schedule'], example: 'api' }) trigger: ReconJobDetails['trigger'];
+  @ApiProperty({ type: ReconParametersResponse }) parameters: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time', example: '2025-07-14T02:00:00.050Z' }) created_at: string;
+}
+
+export class ReconJobListResponse {
+  @ApiProperty({ type: [ReconJobResponse], description: 'At most 100 jobs, newest first' }) data: ReconJobResponse[];
+}
+
+export class ReconCurrencyAmounts {
+  @ApiProperty({ example: '1759.99' }) external: string;
+  @ApiProperty({ example: '1760' }) internal: string;
+  @ApiProperty({ example: '1759.99' }) matched_external: string;
+}
+
+export class ReconSummaryResponse extends ReconCountsResponse implements ReconSummaryView {
+  @ApiProperty({ format: 'uuid' }) job_id: string;
+  @ApiProperty({ format: 'date', example: '2025-07-13' }) date: string;
+  @ApiProperty({ example: 'bank_csv' }) source: string;
+  @ApiProperty({ example: 1, minimum: 0, maximum: 1, description: 'Matched external records over all external rows, rejected rows included' }) match_rate: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(ReconCurrencyAmounts) },
+    description: 'Totals per currency (ISO 4217 code), as decimal strings',
+    example: { USD: { external: '1759.99', internal: '1760', matched_external: '1759.99' } },
+  })
+  amounts: Record<string, ReconCurrencyAmounts>;
+}
+
+export class ReconLogResponse implements ReconLogView {
+  @ApiProperty({ example: '3', description: 'Position in the job log (a string: it is a 64-bit integer)' }) id: string;
+  @ApiProperty({ format: 'uuid' }) job_id: string;
+  @ApiProperty({ enum: ['external', 'internal'], example: 'external' }) side: ReconLogView['side'];
+  @ApiProperty({ nullable: true, type: String, example: 'BNK-0003' }) external_id: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 4, description: 'Line in the input file' }) external_line: number | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) internal_transfer_id: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'TXN1003X' }) internal_reference: string | null;
+  @ApiProperty({ example: true }) matched: boolean;
+  @ApiProperty({ enum: ['exact', 'fuzzy'], nullable: true, type: String, example: 'fuzzy' }) match_type: ReconLogView['match_type'];
+  @ApiProperty({ nullable: true, type: Number, example: 0.8675 }) score: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '0.0100' }) amount_diff: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3 }) time_diff_minutes: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'USD' }) currency: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '420.0000' }) external_amount: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '420.0100' }) internal_amount: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'fuzzy score 0.8675 at or above the threshold' }) reason: string | null;
+}
+
+export class ReconLogPageResponse {
+  @ApiProperty({ type: [ReconLogResponse] }) data: ReconLogResponse[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page' }) next_cursor: string | null;
+}

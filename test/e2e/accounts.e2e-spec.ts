@@ -79,6 +79,6 @@ describe('accounts API', () => {
   it('refuses bad pagination parameters', async () => {
     expect((await http().get('/ledger/account/?limit=0').expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect((await http().get('/ledger/account/?limit=abc').expect(400)).body.code).toBe('VALIDATION_FAILED');
-    expect((await http().get('/ledger/account/?cursor=garbage').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/ledger/account/?cursor=garbage').expect(400)).body.code).toBe('INVALID_CURSOR');
   });
 });

@@ -20,9 +20,14 @@ export const cursorParts = {
   position: ((part) => typeof part === 'string' && /^\d{1,18}$/.test(part)) as CursorPart,
   uuid: ((part) => typeof part === 'string' && uuidPattern.test(part)) as CursorPart,
   /** A real instant that round-trips through Date (so no 2025-13-45). */
-  timestamp: ((part) => typeof part === 'string' && isoTimestampPattern.test(part) && new Date(part).toISOString() === part) as CursorPart,
+  timestamp: ((part) => typeof part === 'string' && isoTimestampPattern.test(part) && roundTrips(part)) as CursorPart,
   literal: (value: string): CursorPart => (part) => part === value,
 };
+
+function roundTrips(text: string): boolean {
+  const date = new Date(text);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === text;
+}
 
 /** Opaque keyset cursors: base64url of a JSON array of strings, the last row's sort key. */
 export function encodeCursor(key: readonly string[]): string {

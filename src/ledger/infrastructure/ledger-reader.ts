@@ -88,11 +88,10 @@ export class LedgerReader {
     }
     const rows: AccountRow[] = await this.dataSource.query(
       `SELECT ${accountColumns} FROM accounts a JOIN account_balances b ON b.account_id = a.id
-       ${where(conditions)} ORDER BY a.created_at, a.id LIMIT ${params.add(limit)}`,
+       ${where(conditions)} ORDER BY a.created_at, a.id LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
-    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
-    return { data: rows.map(toAccountView), next_cursor: last ? encodeCursor([last.created_at.toISOString(), last.id]) : null };
+    return pageOf(rows, limit, toAccountView, (last) => encodeCursor([last.created_at.toISOString(), last.id]));
   }
 
   async transfer(id: string): Promise<TransferView | undefined> {
@@ -110,7 +109,7 @@ export class LedgerReader {
     if (filter.metadata !== undefined) conditions.push(`metadata @> ${params.add(JSON.stringify(filter.metadata))}::jsonb`);
     if (cursor !== undefined) conditions.push(afterTransferCursor(params, order, decodeCursor(cursor, transferCursorParts[order])));
     const orderBy = order === 'value_time' ? 'occurred_at, id' : `position ${order}`;
-    const limitParam = params.add(limit);
+    const limitParam = params.add(limit + 1);
     const select = (extra: string[]) => `SELECT ${transferColumns} FROM transfers ${where([...extra, ...conditions])} ORDER BY ${orderBy} LIMIT ${limitParam}`;
     // Either side of an account is its own ordered index scan ((source|destination)_account_id, position);
     // the two sorted halves merge, where an OR would read every transfer of the account and sort them.
@@ -120,8 +119,7 @@ export class LedgerReader {
       : `SELECT * FROM ((${select([`source_account_id = ${account}::uuid`])}) UNION ALL (${select([`destination_account_id = ${account}::uuid`])})) t
          ORDER BY ${orderBy} LIMIT ${limitParam}`;
     const rows: TransferRow[] = await this.dataSource.query(sql, params.values);
-    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
-    return { data: rows.map(toTransferView), next_cursor: last ? encodeCursor(transferCursorKey(order, last)) : null };
+    return pageOf(rows, limit, toTransferView, (last) => encodeCursor(transferCursorKey(order, last)));
   }
 
   /** Statement lines are written after the commit, so the newest posting may appear a moment later. */
@@ -130,16 +128,16 @@ export class LedgerReader {
       `SELECT version::text AS version, transfer_id, counterparty_account_id, direction, amount::text AS amount, currency,
               balance_after::text AS balance_after, reference, occurred_at
        FROM account_statement_lines WHERE account_id = $1 AND version > $2::bigint ORDER BY account_statement_lines.version LIMIT $3`,
-      [accountId, afterVersion, limit],
+      [accountId, afterVersion, limit + 1],
     );
-    const data = rows.map((row) => ({
+    const line = (row: (typeof rows)[number]): StatementLineView => ({
       ...row,
       version: Number(row.version),
       amount: formatAmount(row.amount, row.currency),
       balance_after: formatAmount(row.balance_after, row.currency),
       occurred_at: row.occurred_at.toISOString(),
-    }));
-    return { data, next_cursor: rows.length === limit ? rows[rows.length - 1].version : null };
+    });
+    return pageOf(rows, limit, line, (last) => last.version);
   }
 
   async events(filter: EventFilter, limit: number): Promise<Page<EventView>> {
@@ -150,16 +148,22 @@ export class LedgerReader {
        WHERE ($1::uuid IS NULL OR stream_id = $1) AND ($2::text IS NULL OR payload->>'transfer_id' = $2)
          AND ($3::text IS NULL OR type = $3) AND position > $4::bigint
        ORDER BY events.position LIMIT $5`,
-      [filter.accountId ?? null, filter.transferId ?? null, filter.type ?? null, filter.after ?? '0', limit],
+      [filter.accountId ?? null, filter.transferId ?? null, filter.type ?? null, filter.after ?? '0', limit + 1],
     );
-    const data = rows.map((row) => ({
+    const event = (row: (typeof rows)[number]): EventView => ({
       ...row,
       amount: row.amount && row.currency ? formatAmount(row.amount, row.currency) : null,
       balance_after: row.balance_after && row.currency ? formatAmount(row.balance_after, row.currency) : null,
       occurred_at: row.occurred_at.toISOString(),
-    }));
-    return { data, next_cursor: rows.length === limit ? rows[rows.length - 1].position : null };
+    });
+    return pageOf(rows, limit, event, (last) => last.position);
   }
+}
+
+/** Rows read with LIMIT limit + 1: the extra row only tells whether there is a next page, so next_cursor is null on the last one. */
+function pageOf<Row, View>(rows: Row[], limit: number, view: (row: Row) => View, cursorOf: (last: Row) => string): Page<View> {
+  const data = rows.slice(0, limit);
+  return { data: data.map(view), next_cursor: rows.length > limit ? cursorOf(data[data.length - 1]) : null };
 }
 
 function where(conditions: readonly string[]): string {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { badIds, sqlFragments, unicodeStrings, unstorableStrings } from '../support/fuzz-inputs.js';
 import { useTestApp } from '../support/test-app.js';
 
 interface Transfer {
@@ -223,5 +225,34 @@ describe('events: cursor and after', () => {
     expect(byAfter.body).toEqual(byCursor.body);
     const both = await http().get('/ledger/events/').query({ cursor: '1', after: '2' }).expect(400);
     expect(both.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'after' }] });
+  });
+});
+
+describe('list query strings under fuzzing', () => {
+  const { http, ledger } = useTestApp();
+
+  it('answers every generated query on both lists with 200 or a 400 with a code, never a 5xx', async () => {
+    const account = await ledger.openAccount();
+    const keys = ['account_id', 'reference', 'currency', 'from', 'to', 'order', 'limit', 'cursor', 'type', 'after', 'metadata', 'metadata.k', 'metadata.__proto__', 'metadata.', 'metadata.a.b', 'x'];
+    const values = fc.oneof(
+      fc.constantFrom(
+        account, account.toUpperCase(), 'USD', 'asc', 'desc', '50', '2025-07-13', '2025-02-30', '1e308', '-1', '', '%00', '%FF', '%ED%A0%80', '%0A',
+        forged(['asc', '1']), forged(['2025-13-45T00:00:00.000Z', randomUUID()]), forged(['allballs', randomUUID()]), forged([1e308, 1]),
+        ...sqlFragments, ...unicodeStrings, ...unstorableStrings, ...badIds.filter((id): id is string => typeof id === 'string' && id.length < 1000),
+      ),
+      fc.string({ maxLength: 40 }),
+    );
+    const encode = (text: string) => (/%[0-9A-F]{2}/.test(text) ? text : [...Buffer.from(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join(''));
+    const queries = fc.array(fc.tuple(fc.constantFrom(...keys), values), { maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/ledger/transfer/', '/ledger/account/'), queries, async (path, pairs) => {
+        const query = pairs.map(([key, value]) => `${encode(key)}=${encode(value)}`).join('&');
+        const response = await http().get(`${path}?${query}`);
+        const context = `GET ${path}?${query} -> ${response.status} ${response.text.slice(0, 300)}`;
+        if (response.status === 200) expect(Object.keys(response.body).sort()).toEqual(['data', 'next_cursor']);
+        else expect({ context, status: response.status, code: ['VALIDATION_FAILED', 'INVALID_CURSOR'].includes(response.body.code) }).toEqual({ context, status: 400, code: true });
+      }),
+      { numRuns: 400 },
+    );
   });
 });

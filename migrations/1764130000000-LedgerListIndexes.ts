@@ -42,7 +42,7 @@ export class LedgerListIndexes1764130000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      DROP INDEX accounts_currency_created, accounts_type_created, accounts_metadata;
+      DROP INDEX accounts_currency_created, accounts_type_created, accounts_metadata, transfers_metadata;
       CREATE INDEX transfers_created ON transfers (created_at, id);
       CREATE INDEX transfers_reference ON transfers (reference) WHERE reference IS NOT NULL;
       CREATE INDEX transfers_source_created ON transfers (source_account_id, created_at);

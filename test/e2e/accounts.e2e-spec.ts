@@ -76,9 +76,44 @@ describe('accounts API', () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('filters by currency, type and metadata.<key>=<value>, page by page', async () => {
+    const team = `team-${Date.now()}`;
+    const opened = [
+      await ledger.openAccount({ currency: 'SEK', type: 'merchant', metadata: { team, tier: 'gold' } }),
+      await ledger.openAccount({ currency: 'SEK', type: 'user', metadata: { team, tier: 'gold' } }),
+      await ledger.openAccount({ currency: 'NOK', type: 'merchant', metadata: { team } }),
+      await ledger.openAccount({ currency: 'SEK', type: 'merchant', metadata: { team, tier: 'silver' } }),
+      await ledger.openAccount({ currency: 'SEK', type: 'merchant', metadata: { tier: 'gold' } }),
+    ];
+    const listAll = async (query: Record<string, string>) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { data: { id: string; currency: string; type: string }[]; next_cursor: string | null } } = await http()
+          .get('/ledger/account/')
+          .query({ ...query, limit: 1, ...(cursor && { cursor }) })
+          .expect(200);
+        ids.push(...page.body.data.map((account) => account.id));
+        cursor = page.body.next_cursor;
+      } while (cursor);
+      return ids;
+    };
+    expect(await listAll({ 'metadata.team': team })).toEqual(opened.slice(0, 4));
+    expect(await listAll({ 'metadata.team': team, currency: 'SEK' })).toEqual([opened[0], opened[1], opened[3]]);
+    expect(await listAll({ 'metadata.team': team, type: 'merchant', 'metadata.tier': 'gold' })).toEqual([opened[0]]);
+    expect(await listAll({ 'metadata.team': team, currency: 'NOK', type: 'user' })).toEqual([]);
+    const merchants = (await http().get('/ledger/account/').query({ type: 'merchant', currency: 'SEK', limit: 500 }).expect(200)).body.data;
+    expect(merchants.every((account: { type: string; currency: string }) => account.type === 'merchant' && account.currency === 'SEK')).toBe(true);
+    expect(merchants.map((account: { id: string }) => account.id)).toEqual(expect.arrayContaining([opened[0], opened[3], opened[4]]));
+  });
+
+  it.each(['currency=sek', 'type=Merchant', 'metadata.=x', 'metadata.__proto__=x', 'metadata=x', 'owner=me'])('refuses the filter %s with 400 VALIDATION_FAILED', async (query) => {
+    expect((await http().get(`/ledger/account/?${query}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses bad pagination parameters', async () => {
     expect((await http().get('/ledger/account/?limit=0').expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect((await http().get('/ledger/account/?limit=abc').expect(400)).body.code).toBe('VALIDATION_FAILED');
-    expect((await http().get('/ledger/account/?cursor=garbage').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/ledger/account/?cursor=garbage').expect(400)).body.code).toBe('INVALID_CURSOR');
   });
 });

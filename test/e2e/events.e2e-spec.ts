@@ -45,7 +45,7 @@ describe('events API', () => {
     expect(credits.body.data).toEqual([expect.objectContaining({ type: 'AccountCredited', amount: '5.00', balance_after: '5.00' })]);
     expect((await http().get('/ledger/events/?type=Deleted').expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect((await http().get('/ledger/events/?account_id=123').expect(400)).body.code).toBe('VALIDATION_FAILED');
-    expect((await http().get('/ledger/events/?after=-1').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/ledger/events/?after=-1').expect(400)).body.code).toBe('INVALID_CURSOR');
     expect((await http().get('/ledger/events/?limit=100000').expect(400)).body.code).toBe('VALIDATION_FAILED');
   });
 

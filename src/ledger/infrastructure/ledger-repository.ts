@@ -70,11 +70,13 @@ export class LedgerRepository {
     await this.write(tx, params, events, context, [
       {
         name: 'inserted_transfer',
-        sql: `INSERT INTO transfers (id, source_account_id, destination_account_id, amount, currency, reference, metadata, status, created_at, occurred_at)
+        // position: the log position of the transfer's first event, the order key of GET /ledger/transfer/.
+        // new_events is a later part; the statement is WITH RECURSIVE (the hash chain), which allows that.
+        sql: `INSERT INTO transfers (id, source_account_id, destination_account_id, amount, currency, reference, metadata, status, created_at, occurred_at, position)
           VALUES (${params.add(transfer.transferId)}, ${params.add(transfer.sourceAccountId)}, ${params.add(transfer.destinationAccountId)},
             ${params.add(transfer.amount.toFixed())}, ${params.add(transfer.currency)}, ${params.add(transfer.reference)},
             ${params.add(JSON.stringify(transfer.metadata))}::jsonb, 'posted', ${params.add(transfer.requestedAt.toISOString())}::timestamptz,
-            ${params.add(transfer.occurredAt.toISOString())}::timestamptz)
+            ${params.add(transfer.occurredAt.toISOString())}::timestamptz, (SELECT min(position) FROM new_events))
           RETURNING id`,
       },
     ]);

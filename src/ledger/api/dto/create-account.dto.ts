@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { IsMetadata } from '../../../common/http/is-metadata.validator.js';
 import { metadataBytesMax, metadataDepthMax } from '../../domain/limits.js';
+import { IsAccountType, IsCurrencyCode } from './field-formats.js';
 
 export class CreateAccountDto {
   @ApiProperty({ example: 'USD', description: 'ISO 4217 code, uppercase, from the enabled set (LEDGER_CURRENCIES)' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'must be an uppercase ISO 4217 code such as "USD"' })
+  @IsCurrencyCode()
   currency: string;
 
   @ApiProperty({ example: 'user', description: 'Free classification: user, internal, merchant, fee, ... (lowercase, 1-32 chars)' })
-  @IsString()
-  @Matches(/^[a-z][a-z0-9_]{0,31}$/, { message: 'must be 1-32 lowercase letters, digits or underscores, starting with a letter' })
+  @IsAccountType()
   type: string;
 
   @ApiPropertyOptional({ example: { name: 'John Doe' }, description: 'Free JSON object, at most 8 KiB and 5 levels deep' })

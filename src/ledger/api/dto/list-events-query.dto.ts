@@ -1,15 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { LimitQueryDto } from './page-query.dto.js';
+import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { lowerCase } from './field-formats.js';
+import { PageQueryDto } from './page-query.dto.js';
 
-export class ListEventsQueryDto extends LimitQueryDto {
+export class ListEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @lowerCase
   @IsUUID()
   account_id?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
+  @lowerCase
   @IsUUID()
   transfer_id?: string;
 
@@ -18,8 +21,8 @@ export class ListEventsQueryDto extends LimitQueryDto {
   @IsIn(['AccountOpened', 'AccountDebited', 'AccountCredited'])
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Only events after this position (the previous page\'s next_cursor)', example: '0' })
+  @ApiPropertyOptional({ description: 'Alias of cursor (the previous page\'s next_cursor, an event position): only events after it', example: '0' })
   @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'must be an event position (a non-negative integer)' })
+  @IsString()
   after?: string;
 }

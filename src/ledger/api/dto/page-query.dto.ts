@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { pageSizeDefault, pageSizeMax } from '../../domain/limits.js';
 
 /** Query strings arrive as text; only an all-digit limit becomes a number, anything else fails @IsInt. */
@@ -16,17 +16,13 @@ export class LimitQueryDto {
   limit: number = pageSizeDefault;
 }
 
+/**
+ * Every list pages the same way: `limit`, and `cursor` = the previous page's `next_cursor` (null on the last
+ * page). Cursors are opaque; one the API did not hand out is 400 INVALID_CURSOR, checked before any SQL.
+ */
 export class PageQueryDto extends LimitQueryDto {
-  @ApiPropertyOptional({ description: 'next_cursor from the previous page' })
+  @ApiPropertyOptional({ description: 'next_cursor of the previous page (opaque)' })
   @IsOptional()
   @IsString()
-  @MaxLength(512)
-  cursor?: string;
-}
-
-export class StatementQueryDto extends LimitQueryDto {
-  @ApiPropertyOptional({ description: 'next_cursor (a stream version) of the previous page', example: '3' })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'is not a cursor returned by this API' })
   cursor?: string;
 }

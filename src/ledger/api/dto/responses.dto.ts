@@ -14,7 +14,7 @@ export class AccountResponse implements AccountView {
 
 export class AccountPageResponse {
   @ApiProperty({ type: [AccountResponse] }) data: AccountResponse[];
-  @ApiProperty({ nullable: true, type: String, example: null }) next_cursor: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' }) next_cursor: string | null;
 }
 
 export class BalanceResponse implements BalanceView {
@@ -38,6 +38,11 @@ export class TransferResponse implements TransferView {
   @ApiProperty({ example: '2025-07-13T09:14:30.000Z', description: 'Value time: when the money moved' }) occurred_at: string;
 }
 
+export class TransferPageResponse {
+  @ApiProperty({ type: [TransferResponse] }) data: TransferResponse[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` (with the same order) for the next page; null on the last page' }) next_cursor: string | null;
+}
+
 export class EventResponse implements EventView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '42', description: 'Global position in the log (a string: it is a 64-bit integer)' }) position: string;
@@ -53,5 +58,5 @@ export class EventResponse implements EventView {
 
 export class EventPageResponse {
   @ApiProperty({ type: [EventResponse] }) data: EventResponse[];
-  @ApiProperty({ nullable: true, type: String, example: '42', description: 'Pass as `after` for the next page' }) next_cursor: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '42', description: 'Pass as `cursor` (or `after`) for the next page; null on the last page' }) next_cursor: string | null;
 }

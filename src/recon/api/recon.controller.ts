@@ -36,7 +36,7 @@ export class ReconController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: RunReconDto })
   @ApiAcceptedResponse({ schema: { example: { job_id: '7d0b7c8e-2f43-4a3e-9d7e-0f6a1f1c2b3a', status: 'pending' } } })
-  @ApiErrors({ 400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UPLOAD_STORAGE_UNAVAILABLE' })
   async run(@Req() request: FastifyRequest) {
     const received = await receiveRunRequest(request, this.settings.uploadDir, this.settings.uploadBytesMax);
     try {

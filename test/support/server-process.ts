@@ -16,9 +16,11 @@ export class ServerProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  static async start(env: Record<string, string>): Promise<ServerProcess> {
+  /** `as` runs it elsewhere (a copy of the app, another node binary) and as another user (uid/gid: the caller must be root). */
+  static async start(env: Record<string, string>, as: { cwd?: string; execPath?: string; uid?: number; gid?: number } = {}): Promise<ServerProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, ['dist/src/main.js'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { execPath = process.execPath, ...where } = as;
+    const child = spawn(execPath, ['dist/src/main.js'], { ...where, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
     for (let attempt = 0; attempt < 200; attempt++) {
       const up = await fetch(`${server.url}/health`).then((r) => r.ok).catch(() => false);

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../../auth/auth.decorators.js';
 import { LedgerVerifier } from '../audit/ledger-verifier.js';
+import { toVerifyReportResponse, VerifyReportResponse } from './dto/verify-report.response.js';
 
 @ApiTags('admin')
 @RequireScope('admin')
@@ -11,8 +12,8 @@ export class AdminController {
 
   @Get('verify')
   @ApiOperation({ operationId: 'verifyLedger', summary: 'Replay the whole event log and check it (hash chain, double entry, floors, projections); `ok` says whether it is whole' })
-  @ApiOkResponse({ schema: { example: { ok: true, events: 17, accounts: 5, transfers: 6, headHash: '03da45a1...', findings: [] } } })
-  verify() {
-    return this.verifier.verify();
+  @ApiOkResponse({ type: VerifyReportResponse })
+  async verify(): Promise<VerifyReportResponse> {
+    return toVerifyReportResponse(await this.verifier.verify());
   }
 }

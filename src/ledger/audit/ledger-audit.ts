@@ -2,15 +2,18 @@ import { createHash } from 'node:crypto';
 import { Decimal } from '../../common/money/decimal.js';
 import { AccountOpened, type AccountEvent, type PostingEvent } from '../events/index.js';
 
-export type FindingKind =
-  | 'hash_chain_broken'
-  | 'chain_head_mismatch'
-  | 'stream_out_of_order'
-  | 'balance_after_wrong'
-  | 'overdraft_breached'
-  | 'transfer_unbalanced'
-  | 'currency_not_zero'
-  | 'projection_mismatch';
+export const findingKinds = [
+  'hash_chain_broken',
+  'chain_head_mismatch',
+  'stream_out_of_order',
+  'balance_after_wrong',
+  'overdraft_breached',
+  'transfer_unbalanced',
+  'currency_not_zero',
+  'projection_mismatch',
+] as const;
+
+export type FindingKind = (typeof findingKinds)[number];
 
 export interface Finding {
   kind: FindingKind;

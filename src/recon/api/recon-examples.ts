@@ -27,7 +27,7 @@ export const summaryExample = {
   source: 'bank_csv',
   ...counts,
   match_rate: 1,
-  amounts: { USD: { external: '1759.99', internal: '1760', matched_external: '1759.99' } },
+  amounts: { USD: { external: '1759.99', internal: '1760.00', matched_external: '1759.99' } },
 };
 
 export const logsExample = {
@@ -43,11 +43,11 @@ export const logsExample = {
       matched: true,
       match_type: 'fuzzy',
       score: 0.8675,
-      amount_diff: '0.0100',
+      amount_diff: '0.01',
       time_diff_minutes: 3,
       currency: 'USD',
-      external_amount: '420.0000',
-      internal_amount: '420.0100',
+      external_amount: '420.00',
+      internal_amount: '420.01',
       reason: 'fuzzy score 0.8675 at or above the threshold',
     },
   ],

@@ -2,6 +2,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../ledger/queries/views.js';
 import { ReconReader, type JobSelector } from '../infrastructure/recon-reader.js';
+import { ReconSettings } from '../recon-settings.js';
+import { presentJob, presentLog, presentSummary } from './recon-presenter.js';
 import type { ReconJobDetails, ReconLogView, ReconSummaryView } from './views.js';
 
 export class ReconJobNotFound extends DomainError {
@@ -47,19 +49,25 @@ export class ListReconLogsQuery extends Query<Page<ReconLogView>> {
 
 @QueryHandler(GetReconJobQuery)
 export class GetReconJobHandler implements IQueryHandler<GetReconJobQuery> {
-  constructor(private readonly reader: ReconReader) {}
+  constructor(
+    private readonly reader: ReconReader,
+    private readonly settings: ReconSettings,
+  ) {}
 
   async execute(query: GetReconJobQuery): Promise<ReconJobDetails> {
-    return requireJob(this.reader, query.selector);
+    return presentJob(await requireJob(this.reader, query.selector), this.settings);
   }
 }
 
 @QueryHandler(ListReconJobsQuery)
 export class ListReconJobsHandler implements IQueryHandler<ListReconJobsQuery> {
-  constructor(private readonly reader: ReconReader) {}
+  constructor(
+    private readonly reader: ReconReader,
+    private readonly settings: ReconSettings,
+  ) {}
 
-  execute(query: ListReconJobsQuery): Promise<ReconJobDetails[]> {
-    return this.reader.jobs(query.date, query.source, query.limit);
+  async execute(query: ListReconJobsQuery): Promise<ReconJobDetails[]> {
+    return (await this.reader.jobs(query.date, query.source, query.limit)).map((job) => presentJob(job, this.settings));
   }
 }
 
@@ -71,7 +79,7 @@ export class GetReconSummaryHandler implements IQueryHandler<GetReconSummaryQuer
     const job = await requireJob(this.reader, query.selector);
     const summary = await this.reader.summary(job);
     if (!summary) throw new DomainError('RECON_SUMMARY_NOT_READY', 'not_found', `Job ${job.job_id} is ${job.status}${job.error ? `: ${job.error}` : ''}; it has no summary`);
-    return summary;
+    return presentSummary(summary);
   }
 }
 
@@ -81,7 +89,8 @@ export class ListReconLogsHandler implements IQueryHandler<ListReconLogsQuery> {
 
   async execute(query: ListReconLogsQuery): Promise<Page<ReconLogView>> {
     const job = await requireJob(this.reader, query.selector);
-    return this.reader.logs(job.job_id, query.matched, query.limit, query.cursor);
+    const page = await this.reader.logs(job.job_id, query.matched, query.limit, query.cursor);
+    return { ...page, data: page.data.map(presentLog) };
   }
 }
 

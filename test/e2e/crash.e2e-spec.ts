@@ -65,7 +65,8 @@ describe('crash and shutdown', () => {
     );
     await eventually(async () => {
       const { rows } = await blocker.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-      return rows[0].waiting >= 1 ? true : undefined;
+      // All five, not just the first: a request still on its way when SIGTERM lands is refused, not drained.
+      return rows[0].waiting >= inFlight.length ? true : undefined;
     });
     const exit = server.stop('SIGTERM');
     await new Promise((done) => setTimeout(done, 300));

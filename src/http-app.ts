@@ -8,9 +8,7 @@ import { AppModule } from './app.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { validationPipe } from './common/http/validation.js';
-
-/** Most to least severe: LOG_LEVEL keeps its level and everything above it. */
-const logLevels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+import { fastifyObservabilityOptions, installHttpObservability, loggersFor, type LogOptions } from './observability/http-observability.js';
 
 /** Helmet's CSP, loosened only as far as Swagger UI (inline scripts) and ReDoc (its CDN) need. */
 const docsFriendlyCsp = {
@@ -26,14 +24,14 @@ const redocPage = `<!DOCTYPE html><html><head><title>Tally API</title><meta char
 <body><redoc spec-url="/docs-json"></redoc><script src="https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js"></script></body></html>`;
 
 /** Builds the HTTP application exactly as `npm start` serves it; the e2e tests use the same function. */
-export async function createHttpApp(options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  // Validated here too: the adapter needs BODY_LIMIT_BYTES before ConfigModule has read it.
-  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins, LOG_LEVEL: logLevel } = validateEnvironment(process.env);
-  const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true } });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: options.logger === false ? false : logLevels.slice(0, logLevels.indexOf(logLevel) + 1),
-    bufferLogs: true,
-  });
+export async function createHttpApp(options: LogOptions = {}): Promise<NestFastifyApplication> {
+  // Validated here too: the adapter needs BODY_LIMIT_BYTES and the logging settings before ConfigModule has read them.
+  const environment = validateEnvironment(process.env);
+  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins } = environment;
+  const loggers = loggersFor(environment, options);
+  const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true }, ...fastifyObservabilityOptions(environment, loggers.pino) });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: loggers.nest, bufferLogs: true });
+  await installHttpObservability(app);
   // CSV uploads to POST /recon/run; the per-request size limit is set where the file is read.
   await app.register(multipart, { limits: { files: 1, fields: 20 } });
   await app.register(helmet, { contentSecurityPolicy: { directives: docsFriendlyCsp } });

@@ -66,6 +66,21 @@ export class Environment {
   @Min(0)
   RATE_LIMIT_PER_MINUTE = 6_000;
 
+  /**
+   * Requests per minute per client address, counted before authentication (so a flood of bad keys is
+   * limited too); unset: RATE_LIMIT_PER_MINUTE; 0 turns the address limit off.
+   */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE?: number;
+
+  /** Behind a load balancer or reverse proxy: take the client address from X-Forwarded-For. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
   /** Comma-separated origins allowed by CORS; unset: no CORS headers, browsers on other origins are refused. */
   @IsOptional()
   @IsString()

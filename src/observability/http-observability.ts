@@ -1,0 +1,41 @@
+import type { Writable } from 'node:stream';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController, type FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import type { Environment } from '../config/environment.js';
+import { createLogger, silentLogger } from './logger.js';
+import { PinoNestLogger } from './nest-logger.js';
+import { requestIdOf } from './request-id.js';
+import { installRequestLogging } from './request-logging.js';
+
+export interface LogOptions {
+  /** false: write nothing (most tests). */
+  logger?: false;
+  /** Where the JSON lines go instead of stdout (tests that read them). */
+  logDestination?: Writable;
+}
+
+/** The pino logger of the process, and the same logger as Nest's LoggerService. */
+export function loggersFor(environment: Environment, options: LogOptions): { pino: Logger; nest: PinoNestLogger | false } {
+  if (options.logger === false && !options.logDestination) return { pino: silentLogger(), nest: false };
+  const pino = createLogger(environment, options.logDestination);
+  return { pino, nest: new PinoNestLogger(pino) };
+}
+
+/** Fastify's own options for request ids, the logger and the client address. */
+export function fastifyObservabilityOptions(environment: Environment, logger: Logger): FastifyServerOptions {
+  return {
+    loggerInstance: logger,
+    genReqId: requestIdOf,
+    // requestIdOf reads the header itself, with a check Fastify's requestIdHeader would not make.
+    requestIdHeader: false,
+    // One line per request, written by installRequestLogging, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
+    trustProxy: environment.TRUST_PROXY,
+  };
+}
+
+/** Hooks on every route; called before the routes are registered (app.init). */
+export async function installHttpObservability(app: NestFastifyApplication): Promise<void> {
+  installRequestLogging(app.getHttpAdapter().getInstance());
+}

@@ -31,7 +31,7 @@ export async function createHttpApp(options: LogOptions = {}): Promise<NestFasti
   const loggers = loggersFor(environment, options);
   const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true }, ...fastifyObservabilityOptions(environment, loggers.pino) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: loggers.nest, bufferLogs: true });
-  await installHttpObservability(app);
+  await installHttpObservability(app, environment);
   // CSV uploads to POST /recon/run; the per-request size limit is set where the file is read.
   await app.register(multipart, { limits: { files: 1, fields: 20 } });
   await app.register(helmet, { contentSecurityPolicy: { directives: docsFriendlyCsp } });

@@ -1,13 +1,11 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { SkipRateLimit } from '../common/http/rate-limit.guard.js';
 import { Public } from '../auth/auth.decorators.js';
 import { DatabaseUnavailable } from '../database/database-errors.js';
 
 @ApiTags('health')
 @Public()
-@SkipRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { Environment } from '../config/environment.js';
+import { installRateLimits } from '../common/http/rate-limit/address-rate-limit.js';
 import { createLogger, silentLogger } from './logger.js';
 import { PinoNestLogger } from './nest-logger.js';
 import { requestIdOf } from './request-id.js';
@@ -35,7 +36,11 @@ export function fastifyObservabilityOptions(environment: Environment, logger: Lo
   };
 }
 
-/** Hooks on every route; called before the routes are registered (app.init). */
-export async function installHttpObservability(app: NestFastifyApplication): Promise<void> {
+/**
+ * Hooks on every request, called before the routes are registered (app.init): the request id and log line
+ * first, so a request refused by the rate limit has both.
+ */
+export async function installHttpObservability(app: NestFastifyApplication, environment: Environment): Promise<void> {
   installRequestLogging(app.getHttpAdapter().getInstance());
+  await installRateLimits(app, environment);
 }

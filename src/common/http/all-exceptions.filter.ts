@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError } from '../errors/domain-error.js';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
-import { fastifyErrors, statusByKind, type ErrorBody } from './error-response.js';
+import { domainErrorBody, fastifyErrors, type ErrorBody } from './error-response.js';
 
 /**
  * Turns every failure into `{ statusCode, code, message, details? }`. Anything the client could have
@@ -22,9 +22,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      return { statusCode: statusByKind[exception.kind], code: exception.code, message: exception.message, ...(exception.details && { details: exception.details }) };
-    }
+    if (exception instanceof DomainError) return domainErrorBody(exception);
     const fastifyCode = fastifyCodeOf(exception);
     if (fastifyCode && fastifyErrors[fastifyCode]) return fastifyErrors[fastifyCode];
     if (fastifyCode) return fromOtherFastifyError(exception as { statusCode?: number; message?: string });

@@ -8,6 +8,7 @@ import { PrincipalRateLimitGuard } from './common/http/rate-limit/principal-rate
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsHttpModule } from './observability/metrics/metrics-http.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { ReconModule } from './recon/recon.module.js';
 import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.js';
@@ -22,6 +23,7 @@ import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.j
     ReconModule,
     ReconSchedulerModule,
     HealthModule,
+    MetricsHttpModule,
   ],
   // Global, so every route is checked; AuthGuard refuses routes that declare neither @Public() nor
   // @RequireScope(). It runs first, so the second limit counts per authenticated principal (the first, per

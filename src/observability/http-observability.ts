@@ -8,6 +8,8 @@ import { createLogger, silentLogger } from './logger.js';
 import { PinoNestLogger } from './nest-logger.js';
 import { requestIdOf } from './request-id.js';
 import { installRequestLogging } from './request-logging.js';
+import { installHttpMetrics } from './metrics/http-metrics.js';
+import { MetricsRegistry } from './metrics/metrics-registry.js';
 
 export interface LogOptions {
   /** false: write nothing (most tests). */
@@ -41,6 +43,8 @@ export function fastifyObservabilityOptions(environment: Environment, logger: Lo
  * first, so a request refused by the rate limit has both.
  */
 export async function installHttpObservability(app: NestFastifyApplication, environment: Environment): Promise<void> {
-  installRequestLogging(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestLogging(fastify);
+  installHttpMetrics(fastify, app.get(MetricsRegistry));
   await installRateLimits(app, environment);
 }

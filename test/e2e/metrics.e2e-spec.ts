@@ -6,6 +6,8 @@ import { parseMetrics, sampleValue, type Sample } from '../support/metrics-text.
 import { eventually } from '../support/poll.js';
 import { useTestApp } from '../support/test-app.js';
 
+const testActor = { actor: 'test-suite' };
+
 describe('GET /metrics', () => {
   const context = useTestApp({ AUTH_REQUIRED: 'true', RATE_LIMIT_PER_MINUTE: '6000' });
   const { http } = context;
@@ -19,8 +21,8 @@ describe('GET /metrics', () => {
 
   beforeAll(async () => {
     const store = context.app.get(ApiKeyStore);
-    keys.admin = (await store.create(`metrics-admin-${Date.now()}`, ['admin'])).key;
-    keys.writer = (await store.create(`metrics-writer-${Date.now()}`, ['ledger:read', 'ledger:write'])).key;
+    keys.admin = (await store.create(`metrics-admin-${Date.now()}`, ['admin'], testActor)).key;
+    keys.writer = (await store.create(`metrics-writer-${Date.now()}`, ['ledger:read', 'ledger:write'], testActor)).key;
   });
 
   it('needs the admin scope when authentication is on', async () => {

@@ -1,6 +1,8 @@
 import { ApiKeyStore } from '../../src/auth/api-key.store.js';
 import { useTestApp } from '../support/test-app.js';
 
+const testActor = { actor: 'test-suite' };
+
 const limits = (response: { headers: Record<string, string> }) => ({
   limit: response.headers['ratelimit-limit'],
   remaining: response.headers['ratelimit-remaining'],
@@ -17,8 +19,8 @@ describe('rate limits: per client address before authentication, per principal a
 
   beforeAll(async () => {
     const store = context.app.get(ApiKeyStore);
-    keys.first = (await store.create(`limited-first-${Date.now()}`, ['ledger:read'])).key;
-    keys.second = (await store.create(`limited-second-${Date.now()}`, ['ledger:read'])).key;
+    keys.first = (await store.create(`limited-first-${Date.now()}`, ['ledger:read'], testActor)).key;
+    keys.second = (await store.create(`limited-second-${Date.now()}`, ['ledger:read'], testActor)).key;
   });
 
   it('limits a flood of bad keys: 10 answers of 401, then 429 RATE_LIMITED with Retry-After, never the probes', async () => {

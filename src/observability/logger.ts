@@ -27,7 +27,7 @@ export function createLogger(settings: LogSettings, destination?: Writable): Log
     redact: { paths: redactedPaths, censor: '[redacted]' },
   };
   if (destination) return pino(options, destination);
-  if (settings.NODE_ENV === 'development' && process.stdout.isTTY) return pino(options, pretty({ colorize: true, sync: true }));
+  if (settings.NODE_ENV === 'development' && process.stdout.isTTY) return pino(options, pretty({ colorize: true, sync: true, singleLine: true, ignore: 'pid,hostname' }));
   return pino(options);
 }
 

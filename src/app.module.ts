@@ -4,10 +4,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
-import { RateLimitGuard } from './common/http/rate-limit.guard.js';
+import { PrincipalRateLimitGuard } from './common/http/rate-limit/principal-rate-limit.guard.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
+import { MetricsHttpModule } from './observability/metrics/metrics-http.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { ReconModule } from './recon/recon.module.js';
 import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.js';
@@ -21,13 +22,15 @@ import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.j
     LedgerModule,
     ReconModule,
     ReconSchedulerModule,
+    HealthModule,
+    MetricsHttpModule,
   ],
-  controllers: [HealthController],
   // Global, so every route is checked; AuthGuard refuses routes that declare neither @Public() nor
-  // @RequireScope(). It runs first, so the rate limit counts per authenticated principal.
+  // @RequireScope(). It runs first, so the second limit counts per authenticated principal (the first, per
+  // client address, runs before routing: common/http/rate-limit/address-rate-limit.ts).
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: PrincipalRateLimitGuard },
   ],
 })
 export class AppModule {}

@@ -2,24 +2,22 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
-import { trustProxyOption, validateEnvironment } from './config/environment.js';
+import { validateEnvironment } from './config/environment.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { setupDocs } from './common/http/docs.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { validationPipe } from './common/http/validation.js';
-
-/** Most to least severe: LOG_LEVEL keeps its level and everything above it. */
-const logLevels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+import { fastifyObservabilityOptions, installHttpObservability, loggersFor, type LogOptions } from './observability/http-observability.js';
 
 /** Builds the HTTP application exactly as `npm start` serves it; the e2e tests use the same function. */
-export async function createHttpApp(options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  // Validated here too: the adapter needs BODY_LIMIT_BYTES before ConfigModule has read it.
-  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins, LOG_LEVEL: logLevel, TRUST_PROXY: trustProxy } = validateEnvironment(process.env);
-  const adapter = new FastifyAdapter({ bodyLimit, trustProxy: trustProxyOption(trustProxy), routerOptions: { ignoreTrailingSlash: true } });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: options.logger === false ? false : logLevels.slice(0, logLevels.indexOf(logLevel) + 1),
-    bufferLogs: true,
-  });
+export async function createHttpApp(options: LogOptions = {}): Promise<NestFastifyApplication> {
+  // Validated here too: the adapter needs BODY_LIMIT_BYTES and the logging settings before ConfigModule has read them.
+  const environment = validateEnvironment(process.env);
+  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins } = environment;
+  const loggers = loggersFor(environment, options);
+  const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true }, ...fastifyObservabilityOptions(environment, loggers.pino) });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: loggers.nest, bufferLogs: true });
+  await installHttpObservability(app, environment);
   // CSV uploads to POST /recon/run; the per-request size limit is set where the file is read.
   await app.register(multipart, { limits: { files: 1, fields: 20 } });
   await registerSecurityHeaders(app);

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AdminAuditLog, type AdminActor } from '../admin-audit/admin-audit-log.js';
 import { DomainError, ValidationFailed } from '../common/errors/domain-error.js';
 import { generateApiKey, parseApiKey } from './api-key-format.js';
 import type { Principal } from './principal.js';
@@ -23,19 +24,28 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** `last_used_at` is refreshed at most this often, so authentication is not a write on every request. */
 const lastUsedResolution = '1 minute';
 
-/** The `api_keys` table: keys are created and revoked here and verified on every authenticated request. */
+/**
+ * The `api_keys` table: keys are created and revoked here, each with its row in the admin audit in the
+ * same transaction, and verified on every authenticated request.
+ */
 @Injectable()
 export class ApiKeyStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AdminAuditLog,
+  ) {}
 
   /** Returns the plaintext key: the only time it exists outside the client, since only its hash is stored. */
-  async create(name: string | undefined, scopes: Scope[]): Promise<ApiKeyInfo & { key: string }> {
+  async create(name: string | undefined, scopes: Scope[], by: AdminActor): Promise<ApiKeyInfo & { key: string }> {
     if (!name) throw ValidationFailed.field('--name', 'is required');
     if (!namePattern.test(name)) throw ValidationFailed.field('--name', 'must be 1-100 letters, digits, ".", "_", "@" or "-", starting with a letter or digit');
     if (scopes.length === 0) throw ValidationFailed.field('--scopes', 'must name at least one scope');
     const { id, key, prefix, hash } = generateApiKey();
     try {
-      await this.dataSource.query(`INSERT INTO api_keys (id, name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4, $5)`, [id, name, prefix, hash, scopes]);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`INSERT INTO api_keys (id, name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4, $5)`, [id, name, prefix, hash, scopes]);
+        await this.audit.record(manager, by, { action: 'api_key.created', targetId: id, targetName: name, details: { prefix, scopes } });
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new DomainError('API_KEY_NAME_TAKEN', 'conflict', `An active API key is already named ${name}; revoke it first or pick another name`);
       throw error;
@@ -43,17 +53,20 @@ export class ApiKeyStore {
     return { id, name, prefix, scopes, key };
   }
 
-  async revoke(by: { name?: string; id?: string }): Promise<ApiKeyInfo> {
-    if (!by.name && !by.id) throw ValidationFailed.field('--name', 'give --name or --id of the key to revoke');
-    if (by.id && !uuidPattern.test(by.id)) throw ValidationFailed.field('--id', 'must be a UUID');
-    const [column, value] = by.id ? ['id', by.id] : ['name', by.name];
+  async revoke(which: { name?: string; id?: string }, by: AdminActor): Promise<ApiKeyInfo> {
+    if (!which.name && !which.id) throw ValidationFailed.field('--name', 'give --name or --id of the key to revoke');
+    if (which.id && !uuidPattern.test(which.id)) throw ValidationFailed.field('--id', 'must be a UUID');
+    const [column, value] = which.id ? ['id', which.id] : ['name', which.name];
     // TypeORM answers an UPDATE on PostgreSQL with [returned rows, affected count].
-    const [rows]: [ApiKeyInfo[], number] = await this.dataSource.query(
-      `UPDATE api_keys SET revoked_at = now() WHERE ${column} = $1 AND revoked_at IS NULL RETURNING id, name, prefix, scopes`,
-      [value],
-    );
-    if (rows.length === 0) throw new DomainError('API_KEY_NOT_FOUND', 'not_found', `No active API key with ${column} ${value}`);
-    return rows[0];
+    return this.dataSource.transaction(async (manager) => {
+      const [rows]: [ApiKeyInfo[], number] = await manager.query(
+        `UPDATE api_keys SET revoked_at = now() WHERE ${column} = $1 AND revoked_at IS NULL RETURNING id, name, prefix, scopes`,
+        [value],
+      );
+      if (rows.length === 0) throw new DomainError('API_KEY_NOT_FOUND', 'not_found', `No active API key with ${column} ${value}`);
+      await this.audit.record(manager, by, { action: 'api_key.revoked', targetId: rows[0].id, targetName: rows[0].name, details: { prefix: rows[0].prefix } });
+      return rows[0];
+    });
   }
 
   /** The key's principal, or undefined when it is malformed, unknown, revoked or its secret is wrong. */

@@ -67,6 +67,16 @@ export class Environment {
   RATE_LIMIT_PER_MINUTE = 6_000;
 
   /**
+   * Requests per minute per client address, counted before authentication (so a flood of bad keys is
+   * limited too); unset: RATE_LIMIT_PER_MINUTE; 0 turns the address limit off.
+   */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE?: number;
+
+  /**
    * Whether to believe X-Forwarded-* headers (client address, protocol); Fastify's trustProxy. `false` (the
    * default): nothing in front is trusted. `true`: any peer is, so only when every request comes through the
    * proxy. Or the proxies' addresses/CIDRs (or proxy-addr's `loopback`, `linklocal`, `uniquelocal`), comma-separated.

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment.js';
@@ -29,6 +30,11 @@ export class DatabaseUrl implements OnApplicationShutdown {
       process.exit(1);
     }
     return this.embedded.url;
+  }
+
+  /** The embedded server's data directory when this process uses one (started or reused), else undefined. */
+  get embeddedDataDir(): string | undefined {
+    return this.embedded && resolve(this.config.get('EMBEDDED_POSTGRES_DIR', { infer: true }));
   }
 
   async onApplicationShutdown(): Promise<void> {

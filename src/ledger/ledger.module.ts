@@ -16,8 +16,10 @@ import { ProjectionRebuilder } from './projections/projection-rebuilder.js';
 import { LedgerVerifier } from './audit/ledger-verifier.js';
 import { StatementProjection } from './projections/statement.projection.js';
 import { ledgerQueryHandlers } from './queries/index.js';
+import { MetricsModule } from '../observability/metrics/metrics.module.js';
 
 @Module({
+  imports: [MetricsModule],
   controllers: [AccountController, TransferController, EventController, AdminController],
   providers: [
     Clock,

@@ -68,6 +68,10 @@ export class ReconSettings {
     return found;
   }
 
+  allSources(): ConfiguredSource[] {
+    return [...this.sources.values()];
+  }
+
   scheduledSources(): ConfiguredSource[] {
     return [...this.sources.values()].filter((entry) => entry.config.schedule);
   }

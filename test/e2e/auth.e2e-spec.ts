@@ -6,6 +6,8 @@ import type { Scope } from '../../src/auth/scopes.js';
 import { runCli } from '../support/run-cli.js';
 import { useTestApp } from '../support/test-app.js';
 
+const testActor = { actor: 'test-suite' };
+
 const jwtSecret = 'test-secret-that-is-at-least-32-characters-long';
 const env = { AUTH_REQUIRED: 'true', JWT_SECRET: jwtSecret };
 
@@ -18,7 +20,7 @@ describe('authentication and authorisation (AUTH_REQUIRED=true)', () => {
   const keys: Record<string, string> = {};
   const as = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-  const createKey = async (name: string, scopes: Scope[]) => (await context.app.get(ApiKeyStore).create(name, scopes)).key;
+  const createKey = async (name: string, scopes: Scope[]) => (await context.app.get(ApiKeyStore).create(name, scopes, testActor)).key;
 
   beforeAll(async () => {
     keys.reader = await createKey('reader', ['ledger:read']);
@@ -149,17 +151,17 @@ describe('authentication and authorisation (AUTH_REQUIRED=true)', () => {
 
   it('refuses names that could pose as another principal, taken names, and malformed ids', async () => {
     const store = context.app.get(ApiKeyStore);
-    await expect(store.create('jwt:alice', ['admin'])).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('--name') });
-    await expect(store.create(' reader', ['admin'])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(store.create('reader', ['admin'])).rejects.toMatchObject({ code: 'API_KEY_NAME_TAKEN' });
-    await expect(store.revoke({ id: 'not-a-uuid' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(store.revoke({})).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(store.create('jwt:alice', ['admin'], testActor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('--name') });
+    await expect(store.create(' reader', ['admin'], testActor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(store.create('reader', ['admin'], testActor)).rejects.toMatchObject({ code: 'API_KEY_NAME_TAKEN' });
+    await expect(store.revoke({ id: 'not-a-uuid' }, testActor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(store.revoke({}, testActor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('revokes by id through the store, after which the key is refused', async () => {
-    const created = await context.app.get(ApiKeyStore).create('short-lived', ['ledger:read']);
+    const created = await context.app.get(ApiKeyStore).create('short-lived', ['ledger:read'], testActor);
     await http().get('/ledger/account/').set(as(created.key)).expect(200);
-    await context.app.get(ApiKeyStore).revoke({ id: created.id });
+    await context.app.get(ApiKeyStore).revoke({ id: created.id }, testActor);
     expect((await http().get('/ledger/account/').set(as(created.key)).expect(401)).body.code).toBe('UNAUTHENTICATED');
   });
 

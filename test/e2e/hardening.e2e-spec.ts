@@ -28,7 +28,8 @@ describe('HTTP hardening', () => {
   it('limits requests per caller with 429 RATE_LIMITED, but never the health check', async () => {
     const account = await ledger.openAccount();
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await http().get(`/ledger/account/${account}`)).status);
+    // Without TRUST_PROXY a forged X-Forwarded-For changes nothing: the socket's address is counted.
+    for (let i = 0; i < 30; i++) statuses.push((await http().get(`/ledger/account/${account}`).set('X-Forwarded-For', `10.0.0.${i}`)).status);
     expect(statuses).toContain(429);
     const limited = await http().get(`/ledger/account/${account}`).expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });

@@ -20,7 +20,7 @@ export class ServerProcess {
   static async start(env: Record<string, string>, as: { cwd?: string; execPath?: string; uid?: number; gid?: number } = {}): Promise<ServerProcess> {
     const port = await freePort();
     const { execPath = process.execPath, ...where } = as;
-    const child = spawn(execPath, ['dist/src/main.js'], { ...where, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(execPath, ['dist/src/main.js'], { ...where, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
     for (let attempt = 0; attempt < 200; attempt++) {
       const up = await fetch(`${server.url}/health`).then((r) => r.ok).catch(() => false);

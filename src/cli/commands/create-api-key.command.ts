@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { ApiKeyStore } from '../../auth/api-key.store.js';
 import { parseScopeList, scopes } from '../../auth/scopes.js';
+import { cliActor } from '../cli-actor.js';
 
 /**
  * `create-api-key --name NAME --scopes a,b`: prints what was created, then the key alone on the last line
@@ -14,7 +15,7 @@ export class CreateApiKeyCommand extends CommandRunner {
 
   async run(_: string[], options: { name?: string; scopes?: string }): Promise<void> {
     const requested = parseScopeList(options.scopes);
-    const created = await this.apiKeys.create(options.name, requested);
+    const created = await this.apiKeys.create(options.name, requested, cliActor());
     console.log(`Created API key ${created.name} (id ${created.id}, prefix ${created.prefix}) with scopes ${created.scopes.join(', ')}.`);
     console.log('Store it now: it is not shown again. Send it as "Authorization: Bearer <key>".');
     console.log(created.key);

@@ -2,7 +2,11 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError } from '../errors/domain-error.js';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
-import { fastifyErrors, statusByKind, type ErrorBody } from './error-response.js';
+import { domainErrorBody, fastifyErrors, type ErrorBody } from './error-response.js';
+
+interface RequestWithLog {
+  log?: { error(fields: object, message: string): void };
+}
 
 /**
  * Turns every failure into `{ statusCode, code, message, details? }`. Anything the client could have
@@ -16,15 +20,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.toBody(exception);
-    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logBug(exception, host.switchToHttp().getRequest<RequestWithLog | undefined>());
     const { httpAdapter } = this.adapterHost;
     httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
   }
 
+  /** Through the request's own logger when there is one, so the line carries the request id. */
+  private logBug(exception: unknown, request: RequestWithLog | undefined): void {
+    if (request?.log) request.log.error({ context: 'Errors', err: exception }, exception instanceof Error ? exception.message : String(exception));
+    else this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+  }
+
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      return { statusCode: statusByKind[exception.kind], code: exception.code, message: exception.message, ...(exception.details && { details: exception.details }) };
-    }
+    if (exception instanceof DomainError) return domainErrorBody(exception);
     const fastifyCode = fastifyCodeOf(exception);
     if (fastifyCode && fastifyErrors[fastifyCode]) return fastifyErrors[fastifyCode];
     if (fastifyCode) return fromOtherFastifyError(exception as { statusCode?: number; message?: string });

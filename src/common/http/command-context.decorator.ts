@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../../auth/principal.js';
 import type { CommandContext } from '../command-context.js';
@@ -8,13 +8,14 @@ const headerValuePattern = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * What a POST tells its command besides the body: the `Idempotency-Key` header (scoped to the route, with a
- * fingerprint of the body), a correlation id (`X-Correlation-Id`, or a new UUID) and the actor (the principal
- * AuthGuard authenticated; none when authentication is off), all stored with the events.
+ * fingerprint of the body), the request id as correlation id (from `X-Request-Id`, or new: see
+ * observability/request-id.ts) and the actor (the principal AuthGuard authenticated; none when
+ * authentication is off), all stored with the events.
  */
 export const RequestContext = createParamDecorator((scope: string, context: ExecutionContext): CommandContext => {
-  const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; body: unknown } & AuthenticatedRequest>();
+  const request = context.switchToHttp().getRequest<{ id: string; headers: Record<string, unknown>; body: unknown } & AuthenticatedRequest>();
   return {
-    correlationId: header(request.headers, 'x-correlation-id') ?? randomUUID(),
+    correlationId: request.id,
     // Keys are per principal too: two clients that both send `order-42` must not get each other's response.
     idempotency: idempotencyOf(request, request.principal ? `${scope}:${request.principal.name}` : scope),
     ...(request.principal && { actor: request.principal.name }),

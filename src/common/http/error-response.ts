@@ -1,4 +1,4 @@
-import type { ErrorDetail, ErrorKind } from '../errors/domain-error.js';
+import type { DomainError, ErrorDetail, ErrorKind } from '../errors/domain-error.js';
 
 /** Every error body Tally sends. `code` is stable and machine-readable; `message` is for people. */
 export interface ErrorBody {
@@ -19,6 +19,11 @@ export const statusByKind: Record<ErrorKind, number> = {
   rule_violation: 422,
   unavailable: 503,
 };
+
+/** The body of an expected failure; also sent by hooks that answer before Nest's filter could. */
+export function domainErrorBody(error: DomainError): ErrorBody {
+  return { statusCode: statusByKind[error.kind], code: error.code, message: error.message, ...(error.details && { details: error.details }) };
+}
 
 /** Fastify's own error codes, for failures that happen before a route handler runs. */
 export const fastifyErrors: Record<string, { statusCode: number; code: string; message: string }> = {

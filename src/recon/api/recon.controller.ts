@@ -62,7 +62,7 @@ export class ReconController {
         ...(body.allowed_amount_diff != null && { allowedAmountDiff: new Decimal(body.allowed_amount_diff) }),
         ...(body.max_time_diff_minutes != null && { maxTimeDiffMinutes: body.max_time_diff_minutes }),
       };
-      return await this.commandBus.execute(new RunReconCommand(body.source, body.date, 'api', { accountId: body.account_id, filePath, params }));
+      return await this.commandBus.execute(new RunReconCommand(body.source, body.date, 'api', { accountId: body.account_id, filePath, params, correlationId: request.id }));
     } catch (error) {
       if (received.uploadPath) await rm(received.uploadPath, { force: true });
       throw error;

@@ -16,6 +16,8 @@ export interface ReconJobRequest {
   readonly filePath: string | null;
   readonly params: MatchParameters;
   readonly trigger: ReconTrigger;
+  /** The request id of the HTTP request that asked for the job. */
+  readonly correlationId: string | null;
 }
 
 /** One row of the audit log: a matched pair, an unmatched record of either side, or a rejected input row. */

@@ -15,8 +15,8 @@ export class ReconJobRepository {
 
   async create(job: ReconJobRequest): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
-      [job.jobId, job.source, job.businessDate, job.accountId, job.trigger, JSON.stringify(parametersJson(job))],
+      `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)`,
+      [job.jobId, job.source, job.businessDate, job.accountId, job.trigger, JSON.stringify(parametersJson(job)), job.correlationId],
     );
   }
 

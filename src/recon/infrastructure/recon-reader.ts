@@ -10,7 +10,7 @@ export interface JobSelector {
 }
 
 const jobColumns = `id AS job_id, source, to_char(business_date, 'YYYY-MM-DD') AS date, account_id, trigger, parameters, status,
-  created_at, started_at, finished_at, error, counts`;
+  created_at, started_at, finished_at, error, counts, correlation_id`;
 
 /** The recon read side: jobs, summaries and logs, newest job first. */
 @Injectable()

@@ -22,6 +22,8 @@ export interface ReconJobDetails {
   finished_at: string | null;
   error: string | null;
   counts: ReconCounts | null;
+  /** The request id of the HTTP request that started the job; null from the CLI and the schedule. */
+  correlation_id: string | null;
 }
 
 export interface ReconSummaryView extends ReconCounts {

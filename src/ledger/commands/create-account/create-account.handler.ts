@@ -7,6 +7,7 @@ import { UnitOfWork } from '../../../database/unit-of-work.js';
 import { Account } from '../../domain/account.js';
 import { LedgerSettings } from '../../ledger-settings.js';
 import { LedgerRepository } from '../../infrastructure/ledger-repository.js';
+import { LedgerMetrics } from '../../../observability/metrics/ledger-metrics.js';
 import { accountView, type AccountView } from '../../queries/views.js';
 import { eventMetadata } from '../command-context.js';
 import { CreateAccountCommand } from './create-account.command.js';
@@ -19,6 +20,7 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
     private readonly publisher: EventPublisher,
     private readonly settings: LedgerSettings,
     private readonly clock: Clock,
+    private readonly metrics: LedgerMetrics,
   ) {}
 
   async execute(command: CreateAccountCommand): Promise<AccountView> {
@@ -41,6 +43,7 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
       return { view, account };
     });
     if (outcome.account) this.publisher.mergeObjectContext(outcome.account).commit();
+    else this.metrics.replayed('create_account');
     return outcome.view;
   }
 }

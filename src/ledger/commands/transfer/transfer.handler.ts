@@ -7,6 +7,7 @@ import { IdempotencyKeys } from '../../../database/idempotency-keys.js';
 import { UnitOfWork, type Queryable } from '../../../database/unit-of-work.js';
 import { assertDistinctAccounts, assertOccurredAt, postTransfer } from '../../domain/transfer.js';
 import { LedgerRepository } from '../../infrastructure/ledger-repository.js';
+import { LedgerMetrics } from '../../../observability/metrics/ledger-metrics.js';
 import { transferView, type TransferView } from '../../queries/views.js';
 import { eventMetadata } from '../command-context.js';
 import { TransferCommand } from './transfer.command.js';
@@ -22,9 +23,22 @@ export class TransferHandler implements ICommandHandler<TransferCommand> {
     private readonly repository: LedgerRepository,
     private readonly publisher: EventPublisher,
     private readonly clock: Clock,
+    private readonly metrics: LedgerMetrics,
   ) {}
 
   async execute(command: TransferCommand): Promise<TransferView> {
+    try {
+      const { view, posted } = await this.post(command);
+      if (posted) this.metrics.transferPosted(command.currency);
+      else this.metrics.replayed('transfer');
+      return view;
+    } catch (error) {
+      if (error instanceof DomainError) this.metrics.transferRefused(command.currency, error.code);
+      throw error;
+    }
+  }
+
+  private async post(command: TransferCommand): Promise<{ view: TransferView; posted: boolean }> {
     if (command.occurredAt) assertOccurredAt(command.occurredAt, this.clock.now());
     assertDistinctAccounts(command);
     const { idempotency } = command.context;
@@ -43,7 +57,7 @@ export class TransferHandler implements ICommandHandler<TransferCommand> {
       return { view, accounts: [source!, destination!] };
     });
     for (const account of outcome.accounts) this.publisher.mergeObjectContext(account).commit();
-    return outcome.view;
+    return { view: outcome.view, posted: outcome.accounts.length > 0 };
   }
 
   /**

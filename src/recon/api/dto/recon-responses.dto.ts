@@ -43,6 +43,7 @@ export class ReconJobResponse extends ReconStatusResponse implements ReconJobDet
   @ApiProperty({ enum: ['api', 'cli', 'schedule'], example: 'api' }) trigger: ReconJobDetails['trigger'];
   @ApiProperty({ type: ReconParametersResponse }) parameters: Record<string, unknown>;
   @ApiProperty({ format: 'date-time', example: '2025-07-14T02:00:00.050Z' }) created_at: string;
+  @ApiProperty({ nullable: true, type: String, example: '3f1c2b7a-9e4d-4c1a-8b2f-6d5e4a3b2c1d', description: 'The request id (X-Request-Id) of the request that started the job' }) correlation_id: string | null;
 }
 
 export class ReconJobListResponse {

@@ -25,6 +25,8 @@ export class RunReconCommand extends Command<ReconJobView> {
       filePath?: string;
       params?: Partial<MatchParameters>;
       wait?: boolean;
+      /** The request id of the HTTP request, stored with the job. */
+      correlationId?: string;
       onProgress?: ReconProgress;
     } = {},
   ) {

@@ -58,6 +58,7 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
       filePath: configured.needsFile ? this.filePathFor(command, configured.config.options.file_pattern) : null,
       params,
       trigger: command.trigger,
+      correlationId: command.options.correlationId ?? null,
     };
   }
 

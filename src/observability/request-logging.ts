@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthenticatedRequest } from '../auth/principal.js';
+import { requestIdHeader } from './request-id.js';
+
+/** Probes and scrapes arrive every few seconds; their lines would drown the rest, so they are debug. */
+const quietPaths = /^\/(health(\/|$)|metrics$)/;
+
+/**
+ * Echoes the request id on every response (errors, 404s and 429s included: the hook runs first) and
+ * writes one line per request when its response is sent. The line is built field by field: never a
+ * header, a query string or a body, so no key, token or password can reach it.
+ */
+export function installRequestLogging(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(requestIdHeader, request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const path = request.url.split('?')[0];
+    const line = requestLine(request, reply, path);
+    if (quietPaths.test(path)) request.log.debug(line, 'request completed');
+    else request.log.info(line, 'request completed');
+    done();
+  });
+}
+
+function requestLine(request: FastifyRequest & AuthenticatedRequest, reply: FastifyReply, path: string) {
+  return {
+    method: request.method,
+    route: request.routeOptions.url ?? null,
+    path,
+    status: reply.statusCode,
+    duration_ms: Math.round(reply.elapsedTime * 10) / 10,
+    principal: request.principal?.name ?? null,
+  };
+}

@@ -1,8 +1,13 @@
-import type { INestApplicationContext, ModuleMetadata } from '@nestjs/common';
+import { Global, type INestApplicationContext, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { validateEnvironment } from '../config/environment.js';
-import { DatabaseModule } from '../database/database.module.js';
+import { DATABASE_CONNECT_ATTEMPTS, DatabaseModule } from '../database/database.module.js';
+
+/** A command is run by someone waiting for it: a database that is down is reported at the first attempt. */
+@Global()
+@Module({ providers: [{ provide: DATABASE_CONNECT_ATTEMPTS, useValue: 1 }], exports: [DATABASE_CONNECT_ATTEMPTS] })
+class CommandSettingsModule {}
 
 /**
  * Boots the Nest application context one command needs (configuration and the database, plus `needs`), runs
@@ -12,7 +17,7 @@ import { DatabaseModule } from '../database/database.module.js';
 export async function withCommandContext<T>(needs: Pick<ModuleMetadata, 'imports' | 'providers'>, work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
   const context = await NestFactory.createApplicationContext(
     {
-      imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }), DatabaseModule, ...(needs.imports ?? [])],
+      imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }), CommandSettingsModule, DatabaseModule, ...(needs.imports ?? [])],
       providers: needs.providers ?? [],
     },
     // Errors (bad configuration, database unreachable) reach the CLI's error handler instead of aborting.

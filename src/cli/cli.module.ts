@@ -1,24 +1,19 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { CqrsModule } from '@nestjs/cqrs';
-import { AuthModule } from '../auth/auth.module.js';
-import { validateEnvironment } from '../config/environment.js';
-import { DatabaseModule } from '../database/database.module.js';
-import { LedgerModule } from '../ledger/ledger.module.js';
-import { ReconModule } from '../recon/recon.module.js';
-import { RunReconCliCommand } from './commands/run-recon.command.js';
-import { ReconSampleSeeder } from './seed/recon-sample-seeder.js';
-import { RebuildProjectionsCommand } from './commands/rebuild-projections.command.js';
-import { VerifyCommand } from './commands/verify.command.js';
-import { MigrateCommand } from './commands/migrate.command.js';
+import { CliProgram } from './cli-program.js';
 import { CreateApiKeyCommand } from './commands/create-api-key.command.js';
+import { MigrateCommand } from './commands/migrate.command.js';
+import { RebuildProjectionsCommand } from './commands/rebuild-projections.command.js';
 import { RevokeApiKeyCommand } from './commands/revoke-api-key.command.js';
+import { RunReconCliCommand } from './commands/run-recon.command.js';
 import { SeedCommand } from './commands/seed.command.js';
-import { LedgerSeeder } from './seed/ledger-seeder.js';
+import { VerifyCommand } from './commands/verify.command.js';
 
-/** The same modules as the API, without HTTP: commands go through the same CommandBus and QueryBus. */
+/**
+ * The CLI's surface only: each command's name, options and help. A command imports its job (src/cli/jobs)
+ * when it runs, and the job boots the modules it needs (withCommandContext), so `--help` and `--version` load
+ * neither TypeORM nor the ledger and never touch the database.
+ */
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }), CqrsModule.forRoot(), DatabaseModule, LedgerModule, ReconModule, AuthModule],
-  providers: [LedgerSeeder, ReconSampleSeeder, SeedCommand, MigrateCommand, RebuildProjectionsCommand, RunReconCliCommand, VerifyCommand, CreateApiKeyCommand, RevokeApiKeyCommand],
+  providers: [CliProgram, SeedCommand, MigrateCommand, RebuildProjectionsCommand, RunReconCliCommand, VerifyCommand, CreateApiKeyCommand, RevokeApiKeyCommand],
 })
 export class CliModule {}

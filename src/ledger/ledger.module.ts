@@ -9,17 +9,15 @@ import { CreateAccountHandler } from './commands/create-account/create-account.h
 import { TransferHandler } from './commands/transfer/transfer.handler.js';
 import { LedgerReader } from './infrastructure/ledger-reader.js';
 import { LedgerRepository } from './infrastructure/ledger-repository.js';
+import { LedgerReplayModule } from './ledger-replay.module.js';
 import { LedgerSettings } from './ledger-settings.js';
 import { BalanceProjection } from './projections/balance.projection.js';
-import { EventLogReader } from './infrastructure/event-log-reader.js';
-import { ProjectionRebuilder } from './projections/projection-rebuilder.js';
-import { LedgerVerifier } from './audit/ledger-verifier.js';
 import { StatementProjection } from './projections/statement.projection.js';
 import { ledgerQueryHandlers } from './queries/index.js';
 import { MetricsModule } from '../observability/metrics/metrics.module.js';
 
 @Module({
-  imports: [MetricsModule],
+  imports: [LedgerReplayModule, MetricsModule],
   controllers: [AccountController, TransferController, EventController, AdminController],
   providers: [
     Clock,
@@ -29,13 +27,10 @@ import { MetricsModule } from '../observability/metrics/metrics.module.js';
     LedgerReader,
     BalanceProjection,
     StatementProjection,
-    EventLogReader,
-    ProjectionRebuilder,
-    LedgerVerifier,
     CreateAccountHandler,
     TransferHandler,
     ...ledgerQueryHandlers,
   ],
-  exports: [LedgerSettings, LedgerReader, ProjectionRebuilder, EventLogReader, LedgerVerifier],
+  exports: [LedgerSettings, LedgerReader, LedgerReplayModule],
 })
 export class LedgerModule {}

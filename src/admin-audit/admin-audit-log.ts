@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ValidationFailed } from '../common/errors/domain-error.js';
 import { cursorParts, decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
 
 export type AdminAction = 'api_key.created' | 'api_key.revoked';

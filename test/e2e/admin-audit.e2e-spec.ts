@@ -70,7 +70,7 @@ describe('audit of admin actions', () => {
   it('is readable with the admin scope only', async () => {
     expect((await http().get('/admin/audit').expect(401)).body.code).toBe('UNAUTHENTICATED');
     expect((await http().get('/admin/audit').set(as(keys.reader)).expect(403)).body.message).toContain('admin');
-    expect((await http().get('/admin/audit?cursor=bm9wZQ').set(as(keys.admin)).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/admin/audit?cursor=bm9wZQ').set(as(keys.admin)).expect(400)).body.code).toBe('INVALID_CURSOR');
   });
 
   it('is append-only', async () => {

@@ -29,19 +29,25 @@ export function reportMarkdown(report: BenchReport): string {
   ].join('\n');
 }
 
-/** Writes latest.json and latest.md under bench/results/, and a copy of each named by the start time and mode. */
-export function writeReport(report: BenchReport): string[] {
+/**
+ * Writes a copy named by the start time and mode under bench/results/, and, for a run of every section,
+ * latest.json and latest.md (a partial run with --only leaves the latest full table alone).
+ */
+export function writeReport(report: BenchReport, complete: boolean): string[] {
   mkdirSync(resultsDir, { recursive: true });
-  const stamp = `${report.startedAt.replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z')}-${report.mode}`;
+  const stamp = `${report.startedAt.replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z')}-${report.mode}${complete ? '' : '-partial'}`;
   const written: string[] = [];
   for (const [extension, text] of [
     ['json', `${JSON.stringify(report, null, 2)}\n`],
     ['md', reportMarkdown(report)],
   ] as const) {
-    const latest = join(resultsDir, `latest.${extension}`);
-    writeFileSync(latest, text);
-    copyFileSync(latest, join(resultsDir, `${stamp}.${extension}`));
-    written.push(latest, join(resultsDir, `${stamp}.${extension}`));
+    const copy = join(resultsDir, `${stamp}.${extension}`);
+    writeFileSync(copy, text);
+    written.push(copy);
+    if (complete) {
+      copyFileSync(copy, join(resultsDir, `latest.${extension}`));
+      written.push(join(resultsDir, `latest.${extension}`));
+    }
   }
   return written;
 }

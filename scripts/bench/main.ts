@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     }
     const report = { startedAt, mode: options.mode, durations: { tpcbSeconds: options.tpcbSeconds, loadSeconds: options.loadSeconds, warmupSeconds: options.warmupSeconds }, machine, rows: judge(rows) };
     console.log(reportMarkdown(report));
-    for (const file of writeReport(report)) log(`wrote ${file}`);
+    for (const file of writeReport(report, chosen.length === sections.length)) log(`wrote ${file}`);
   } finally {
     await session.close();
     await database.close();

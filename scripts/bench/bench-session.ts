@@ -30,11 +30,11 @@ export class BenchSession implements BenchContext {
   }
 
   private async settle(databaseUrl: string): Promise<void> {
-    const head = async () => (await this.database.query<{ position: string }>(databaseUrl, 'SELECT last_position::text AS position FROM event_chain WHERE id = 1'))[0]?.position;
-    let previous = await head();
+    const eventCount = async () => (await this.database.query<{ events: string }>(databaseUrl, 'SELECT count(*)::text AS events FROM events'))[0].events;
+    let previous = await eventCount();
     for (let attempt = 0; attempt < settleAttemptsMax; attempt++) {
       await new Promise((done) => setTimeout(done, settleIntervalMs));
-      const current = await head();
+      const current = await eventCount();
       if (current === previous) return;
       previous = current;
     }

@@ -70,12 +70,8 @@ export class TallyServer {
     }
   }
 
-  get output(): string {
-    return this.outputTail;
-  }
-
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((done) => this.child.once('exit', done));
     this.child.kill('SIGTERM');
     await exited;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
+import { resultsDir } from './bench-report.js';
 
 /** Where the numbers were taken: they mean little without the machine, the versions and the durability settings. */
 export interface MachineInfo {
@@ -39,7 +40,8 @@ export async function machineInfo(serverUrl: string): Promise<MachineInfo> {
 function gitCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
+    // Results the bench itself wrote do not make the measured code differ from the commit.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', `:!${resultsDir}`], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
     return dirty ? `${commit} (with uncommitted changes)` : commit;
   } catch {
     return 'unknown';

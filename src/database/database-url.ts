@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment.js';
@@ -34,7 +33,8 @@ export class DatabaseUrl implements OnApplicationShutdown {
 
   /** The embedded server's data directory when this process uses one (started or reused), else undefined. */
   get embeddedDataDir(): string | undefined {
-    return this.embedded && resolve(this.config.get('EMBEDDED_POSTGRES_DIR', { infer: true }));
+    // Where the server really keeps it: as root that may not be the configured directory (see embedded-layout.ts).
+    return this.embedded?.dataDir;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -64,6 +64,8 @@ describe('crash and shutdown', () => {
       server.http().post('/ledger/transfer').send({ source_account_id: source, destination_account_id: destination, amount: '1.00', currency: 'USD' }).then((r) => r),
     );
     await eventually(async () => {
+      // Inside the blocker's transaction pg_stat_activity is one snapshot, taken at the first look: refresh it each time.
+      await blocker.query('SELECT pg_stat_clear_snapshot()');
       const { rows } = await blocker.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
       // All five, not just the first: a request still on its way when SIGTERM lands is refused, not drained.
       return rows[0].waiting >= inFlight.length ? true : undefined;

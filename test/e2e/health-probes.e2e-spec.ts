@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,8 +15,6 @@ import { startApp } from '../support/test-app.js';
 describe('health probes', () => {
   const directory = mkdtempSync(join(tmpdir(), 'tally-probes-'));
   const dataDir = join(directory, 'postgres');
-  // mkdtemp makes a private (0700) directory; run as root, the embedded server runs as another user that must reach it.
-  chmodSync(directory, 0o755);
   let database: EmbeddedDatabase | undefined;
   let app: NestFastifyApplication;
   const http = () => request(app.getHttpServer());
@@ -30,6 +28,7 @@ describe('health probes', () => {
   afterAll(async () => {
     await app?.close();
     await database?.release();
+    if (database && !database.dataDir.startsWith(directory)) rmSync(database.dataDir, { recursive: true, force: true });
     rmSync(directory, { recursive: true, force: true });
   }, 60_000);
 
@@ -51,7 +50,8 @@ describe('health probes', () => {
     expect(ready.body.info).toEqual({
       database: expect.objectContaining({ status: 'up' }),
       migrations: expect.objectContaining({ status: 'up', applied: expect.any(Number) }),
-      embedded_postgres: expect.objectContaining({ status: 'up', data_dir: dataDir, pid: expect.any(Number) }),
+      // As root the data lives outside the private temp directory; the probe names where it really is.
+      embedded_postgres: expect.objectContaining({ status: 'up', data_dir: database!.dataDir, pid: expect.any(Number) }),
       recon_sources: expect.objectContaining({ status: 'up', sources: expect.arrayContaining(['bank_csv']) }),
     });
     expect(ready.body.error).toEqual({});

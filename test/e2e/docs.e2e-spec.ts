@@ -93,8 +93,10 @@ describe('API documentation', () => {
     expect(document.servers.length).toBeGreaterThan(0);
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.security).toEqual([{ bearer: [] }]);
-    expect(document.paths['/health'].get.security).toEqual([]);
-    for (const { path, operation } of operations.filter(({ path }) => path !== '/health')) expect({ path, security: operation.security }).toEqual({ path, security: [{ bearer: [] }] });
+    // The probes are public (a load balancer has no key); everything else needs the bearer scheme.
+    const isProbe = (path: string) => path === '/health' || path.startsWith('/health/');
+    for (const { path, operation } of operations.filter(({ path }) => isProbe(path))) expect({ path, security: operation.security }).toEqual({ path, security: [] });
+    for (const { path, operation } of operations.filter(({ path }) => !isProbe(path))) expect({ path, security: operation.security }).toEqual({ path, security: [{ bearer: [] }] });
   });
 
   it('documents every recon response with a schema, the CSV upload field, and uuid ids', async () => {

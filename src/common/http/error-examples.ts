@@ -22,6 +22,7 @@ const examples: Record<string, ExampleBody | ((note: string | undefined) => Exam
   PAYLOAD_TOO_LARGE: { message: 'file: the upload is larger than 52428800 bytes' },
   RATE_LIMITED: { message: 'Too many requests; retry in 12 s' },
   DATABASE_UNAVAILABLE: { message: 'The database is unavailable; the request was not applied. Retry later.' },
+  NOT_READY: { message: 'Not ready: database', details: [{ field: 'database', message: 'connect ECONNREFUSED 127.0.0.1:5432' }] },
   UPLOAD_STORAGE_UNAVAILABLE: { message: 'The upload could not be stored on the server; nothing was started. Retry later.' },
   RECON_SOURCE_UNKNOWN: { message: 'source: no source named "bank" (configured: bank_csv, psp_api)', details: [{ field: 'source', message: 'unknown source' }] },
   RECON_FILE_REQUIRED: { message: 'file_path: source bank_csv reads a file; give file_path or upload one', details: [{ field: 'file_path', message: 'required' }] },

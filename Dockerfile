@@ -31,5 +31,7 @@ COPY data ./data
 RUN mkdir -p .data/uploads && chown -R node:node .data
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# Readiness (database, migrations, recon sources): Docker has one check. On Kubernetes use /health/live for
+# liveness and /health/ready for readiness instead.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "dist/src/main.js"]

@@ -8,6 +8,8 @@ import { AppModule } from './app.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { validationPipe } from './common/http/validation.js';
+import { limitRequests } from './common/http/request-limits.js';
+import { serverTimeouts } from './common/http/server-timeouts.js';
 
 /** Most to least severe: LOG_LEVEL keeps its level and everything above it. */
 const logLevels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -28,8 +30,9 @@ const redocPage = `<!DOCTYPE html><html><head><title>Tally API</title><meta char
 /** Builds the HTTP application exactly as `npm start` serves it; the e2e tests use the same function. */
 export async function createHttpApp(options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   // Validated here too: the adapter needs BODY_LIMIT_BYTES before ConfigModule has read it.
-  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins, LOG_LEVEL: logLevel } = validateEnvironment(process.env);
-  const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true } });
+  const environment = validateEnvironment(process.env);
+  const { BODY_LIMIT_BYTES: bodyLimit, CORS_ORIGINS: corsOrigins, LOG_LEVEL: logLevel } = environment;
+  const adapter = new FastifyAdapter({ bodyLimit, routerOptions: { ignoreTrailingSlash: true }, ...serverTimeouts(environment) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: options.logger === false ? false : logLevels.slice(0, logLevels.indexOf(logLevel) + 1),
     bufferLogs: true,
@@ -37,6 +40,7 @@ export async function createHttpApp(options: { logger?: false } = {}): Promise<N
   // CSV uploads to POST /recon/run; the per-request size limit is set where the file is read.
   await app.register(multipart, { limits: { files: 1, fields: 20 } });
   await app.register(helmet, { contentSecurityPolicy: { directives: docsFriendlyCsp } });
+  limitRequests(app, environment);
   // CORS stays closed (no Access-Control-* headers) unless origins are configured.
   if (corsOrigins) app.enableCors({ origin: corsOrigins.split(',').map((origin) => origin.trim()), credentials: false });
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));

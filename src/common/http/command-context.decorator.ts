@@ -34,12 +34,36 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
   return value;
 }
 
-/** JSON with object keys sorted, so the same body in another key order has the same fingerprint. */
+/**
+ * JSON with object keys sorted, so the same body in another key order has the same fingerprint. Iterative
+ * (an explicit stack of values still to write and text to emit), so no nesting depth can overflow the
+ * call stack even if a body reached here without the JSON limits.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+  const out: string[] = [];
+  const pending: ({ value: unknown } | string)[] = [{ value }];
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const current = item.value;
+    if (current === null || typeof current !== 'object') {
+      out.push(JSON.stringify(current) ?? 'null');
+      continue;
+    }
+    // Pushed last to first, so they come off the stack in order.
+    const array = Array.isArray(current);
+    const keys = array ? [] : Object.keys(current).sort();
+    const length = array ? current.length : keys.length;
+    out.push(array ? '[' : '{');
+    pending.push(array ? ']' : '}');
+    for (let index = length - 1; index >= 0; index -= 1) {
+      pending.push({ value: array ? current[index] : (current as Record<string, unknown>)[keys[index]] });
+      if (!array) pending.push(`${JSON.stringify(keys[index])}:`);
+      if (index > 0) pending.push(',');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }

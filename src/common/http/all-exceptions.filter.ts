@@ -1,7 +1,10 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { AuthenticatedRequest } from '../../auth/principal.js';
+import { grants, isScope } from '../../auth/scopes.js';
 import { DomainError } from '../errors/domain-error.js';
-import { isDatabaseUnavailable } from '../../database/database-errors.js';
+import { isDatabaseUnavailable, sqlState } from '../../database/database-errors.js';
+import { describeForLog } from './error-log.js';
 import { fastifyErrors, statusByKind, type ErrorBody } from './error-response.js';
 
 /**
@@ -15,15 +18,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const body = this.toBody(exception);
-    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const body = this.toBody(exception, host.switchToHttp().getRequest<AuthenticatedRequest>());
+    // Never the raw message of a database error: it echoes client text (see describeForLog).
+    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logger.error(describeForLog(exception));
+    else if (body.code === 'INVALID_VALUE') this.logger.warn(`a client value reached the database unvalidated: ${describeForLog(exception)}`);
     const { httpAdapter } = this.adapterHost;
     httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, request: AuthenticatedRequest | undefined): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: statusByKind[exception.kind], code: exception.code, message: exception.message, ...(exception.details && { details: exception.details }) };
+      const message = exception.disclosure && mayRead(request, exception.disclosure.scope) ? exception.disclosure.message : exception.message;
+      return { statusCode: statusByKind[exception.kind], code: exception.code, message, ...(exception.details && { details: exception.details }) };
     }
     const fastifyCode = fastifyCodeOf(exception);
     if (fastifyCode && fastifyErrors[fastifyCode]) return fastifyErrors[fastifyCode];
@@ -32,8 +38,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; the request was not applied. Retry later.' };
     }
+    // SQLSTATE class 22 (data exception: a bad date, number or byte sequence) is a value from the
+    // request that some check let through: the client's fault, so a 400, but logged to be fixed at the edge.
+    if (sqlState(exception)?.startsWith('22') || sqlState((exception as { driverError?: unknown })?.driverError)?.startsWith('22')) {
+      return { statusCode: 400, code: 'INVALID_VALUE', message: 'A value in the request is not valid where it is used' };
+    }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
   }
+}
+
+/**
+ * Whether the caller may see an error's disclosure. With authentication off there is no principal and
+ * everyone may read everything; with it on, the guard has set the principal before any handler ran.
+ */
+function mayRead(request: AuthenticatedRequest | undefined, scope: string): boolean {
+  const principal = request?.principal;
+  return principal === undefined || (isScope(scope) && grants(principal.scopes, scope));
 }
 
 function fastifyCodeOf(exception: unknown): string | undefined {

@@ -3,6 +3,7 @@ import { EventHashChain1764110000000 } from './1764110000000-EventHashChain.js';
 import { ReconSchema1764100000000 } from './1764100000000-ReconSchema.js';
 import { TransferOccurredAt1764090000000 } from './1764090000000-TransferOccurredAt.js';
 import { ApiKeys1764120000000 } from './1764120000000-ApiKeys.js';
+import { KeyIdentity1764150000000 } from './1764150000000-KeyIdentity.js';
 
 /** Migrations are listed as classes: TypeORM's glob loading does not work under ESM. Append, never reorder. */
-export const migrations = [LedgerSchema1764080000000, TransferOccurredAt1764090000000, ReconSchema1764100000000, EventHashChain1764110000000, ApiKeys1764120000000];
+export const migrations = [LedgerSchema1764080000000, TransferOccurredAt1764090000000, ReconSchema1764100000000, EventHashChain1764110000000, ApiKeys1764120000000, KeyIdentity1764150000000];

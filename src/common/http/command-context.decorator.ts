@@ -15,9 +15,11 @@ export const RequestContext = createParamDecorator((scope: string, context: Exec
   const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; body: unknown } & AuthenticatedRequest>();
   return {
     correlationId: header(request.headers, 'x-correlation-id') ?? randomUUID(),
-    // Keys are per principal too: two clients that both send `order-42` must not get each other's response.
-    idempotency: idempotencyOf(request, request.principal ? `${scope}:${request.principal.name}` : scope),
-    ...(request.principal && { actor: request.principal.name }),
+    // Keys are per principal too: two clients that both send `order-42` must not get each other's
+    // response. By the principal's immutable id, never its name: a new key given a revoked key's name
+    // must not replay the old key's responses.
+    idempotency: idempotencyOf(request, request.principal ? `${scope}:${request.principal.id}` : scope),
+    ...(request.principal && { actor: request.principal.id, actorName: request.principal.name }),
   };
 });
 

@@ -60,13 +60,13 @@ export class Environment {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
-  /** Object keys plus array items one JSON body may hold; counted before the body is parsed (400 JSON_TOO_COMPLEX above). */
+  /** Object keys plus array items one JSON body may hold; counted before the body is parsed (400 VALIDATION_FAILED naming `body` above). */
   @Transform(toInteger)
   @IsInt()
   @Min(16)
   JSON_ENTRIES_MAX = 1_000;
 
-  /** Nesting levels of objects and arrays one JSON body may have (400 JSON_TOO_COMPLEX above). */
+  /** Nesting levels of objects and arrays one JSON body may have (400 VALIDATION_FAILED naming `body` above). */
   @Transform(toInteger)
   @IsInt()
   @Min(2)

@@ -22,7 +22,7 @@ describe('assertJsonWithinLimits', () => {
 
   it('refuses nesting beyond the depth', () => {
     expect(check('{"a":{"b":{"c":1}}}')).not.toThrow();
-    expect(check('{"a":{"b":{"c":[1]}}}')).toThrow(/nested more than 3 levels/);
+    expect(check('{"a":{"b":{"c":[1]}}}')).toThrow(/body: is nested more than 3 levels/);
     expect(check('['.repeat(100_000))).toThrow(JsonTooComplex);
   });
 

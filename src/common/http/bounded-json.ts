@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainError } from '../errors/domain-error.js';
+import { ValidationFailed } from '../errors/domain-error.js';
 
 /** How much structure one JSON body may have; checked on the raw bytes, before anything is built from them. */
 export interface JsonLimits {
@@ -9,10 +9,13 @@ export interface JsonLimits {
   readonly depthMax: number;
 }
 
-/** 400: a body whose shape alone would cost more to take apart than any legitimate request needs. */
-export class JsonTooComplex extends DomainError {
-  constructor(message: string) {
-    super('JSON_TOO_COMPLEX', 'validation', message);
+/**
+ * 400 VALIDATION_FAILED (the code deep bodies always had): a body whose shape alone would cost more to take
+ * apart than any legitimate request needs.
+ */
+export class JsonTooComplex extends ValidationFailed {
+  constructor(problem: string) {
+    super(`body: ${problem}`, [{ field: 'body', message: problem }]);
   }
 }
 
@@ -56,7 +59,7 @@ export function assertJsonWithinLimits(bytes: Uint8Array, limits: JsonLimits): v
         break;
       case OPEN_BRACE:
       case OPEN_BRACKET:
-        if (++depth > limits.depthMax) throw new JsonTooComplex(`The JSON body is nested more than ${limits.depthMax} levels deep`);
+        if (++depth > limits.depthMax) throw new JsonTooComplex(`is nested more than ${limits.depthMax} levels deep`);
         arrayAt[depth] = byte === OPEN_BRACKET;
         awaitingItem = byte === OPEN_BRACKET;
         break;
@@ -76,7 +79,7 @@ export function assertJsonWithinLimits(bytes: Uint8Array, limits: JsonLimits): v
 }
 
 function tooManyEntries(limits: JsonLimits): JsonTooComplex {
-  return new JsonTooComplex(`The JSON body has more than ${limits.entriesMax} object keys and array items`);
+  return new JsonTooComplex(`has more than ${limits.entriesMax} object keys and array items`);
 }
 
 /**

@@ -7,7 +7,9 @@ import { useTestApp } from '../support/test-app.js';
 const inbox = mkdtempSync(join(tmpdir(), 'tally-hostile-inbox-'));
 mkdirSync(join(inbox, 'a-directory.csv'));
 const header = 'txn_id,date,amount,currency,description\n';
-writeFileSync(join(inbox, 'nul-id.csv'), `${header}BNK-\u0000-1,2025-07-13 09:15:00,10.00,USD,TXN-NUL\nBNK-OK,2025-07-13 09:16:00,11.00,USD,TXN-\u0000REF\nBNK-BAD,2025-07-13 09:17:00,1\u00002.00,USD,X\n`);
+// A business date no other suite posts transfers on (they share the database), so the ledger side is empty.
+const quietDate = '2031-03-03';
+writeFileSync(join(inbox, 'nul-id.csv'), `${header}BNK-\u0000-1,${quietDate} 09:15:00,10.00,USD,TXN-NUL\nBNK-OK,${quietDate} 09:16:00,11.00,USD,TXN-\u0000REF\nBNK-BAD,${quietDate} 09:17:00,1\u00002.00,USD,X\n`);
 writeFileSync(join(inbox, 'forged-header.csv'), '"txn_id\n[Nest] 1  - 12/01/2026, 10:00:00 PM     LOG [Auth] admin logged in",date\n1,2\n');
 const env = { RECON_INBOX_DIR: inbox };
 
@@ -42,10 +44,10 @@ describe('reconciliation inputs from a hostile client', () => {
   });
 
   it('rejects CSV rows whose id, reference or amount holds a NUL, with a reason, and completes the job', async () => {
-    const run = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'nul-id.csv' }).expect(202);
+    const run = await http().post('/recon/run').send({ source: 'bank_csv', date: quietDate, file_path: 'nul-id.csv' }).expect(202);
     const job = await finished(run.body.job_id);
     expect(job).toMatchObject({ status: 'completed', error: null });
-    const summary = await http().get(`/recon/summary/2025-07-13?job_id=${run.body.job_id}`).expect(200);
+    const summary = await http().get(`/recon/summary/${quietDate}?job_id=${run.body.job_id}`).expect(200);
     expect(summary.body.rejected_rows).toBe(3);
     const logs = await http().get(`/recon/logs?job_id=${run.body.job_id}&matched=false`).expect(200);
     const reasons = logs.body.data.map((log: { reason: string }) => log.reason).sort();

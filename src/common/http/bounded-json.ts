@@ -29,10 +29,10 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 
 /**
- * One linear pass over the bytes (no allocation, no recursion) that throws JsonTooComplex as soon as the
- * body is deeper or has more entries than allowed, so a refusal costs at most one scan of the body. UTF-8
- * continuation bytes are never ASCII, so structural characters are found reliably byte by byte. Malformed
- * JSON is left for the real parser to name.
+ * One linear pass over the bytes (no recursion; memory bounded by the depth limit) that throws
+ * JsonTooComplex as soon as the body is deeper or has more entries than allowed, so a refusal costs at most
+ * one scan of the body. UTF-8 continuation bytes are never ASCII, so structural characters are found
+ * reliably byte by byte. Malformed JSON is left for the real parser to name.
  */
 export function assertJsonWithinLimits(bytes: Uint8Array, limits: JsonLimits): void {
   let depth = 0;

@@ -52,6 +52,14 @@ describe('request limits (AUTH_REQUIRED=true, a valid ledger:write key)', () => 
     expect((await postAccount('{"currency":"USD","type":"user","__proto__":{"admin":true}}').expect(400)).body.code).toMatch(/MALFORMED_JSON|VALIDATION_FAILED/);
   });
 
+  it('refuses urlencoded forms (415), which would go around the JSON limits', async () => {
+    const fields = Array.from({ length: 60_000 }, (_, index) => `k${index}=${index}`).join('&');
+    for (const body of ['currency=USD&type=user', `currency=USD&type=user&${fields}`]) {
+      const response = await http().post('/ledger/account/').set(writer).set('Content-Type', 'application/x-www-form-urlencoded').send(body).expect(415);
+      expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
   it('refuses a body without a credential with 401 and closes the connection', async () => {
     const response = await http().post('/ledger/account/').set('Content-Type', 'application/json').send(JSON.stringify({ currency: 'USD', type: 'user', ...manyKeys(60_000) })).expect(401);
     expect(response.body.code).toBe('UNAUTHENTICATED');

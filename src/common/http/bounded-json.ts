@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { errorCodes } from 'fastify';
 import { ValidationFailed } from '../errors/domain-error.js';
 
 /** How much structure one JSON body may have; checked on the raw bytes, before anything is built from them. */
@@ -93,5 +94,16 @@ export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: num
   app.useBodyParser('application/json', { bodyLimit }, (request, body, done) => {
     assertJsonWithinLimits(body, limits);
     parseJson(request as Parameters<typeof parseJson>[0], body.toString('utf8'), done);
+  });
+}
+
+/**
+ * Nest accepts `application/x-www-form-urlencoded` by default, a second way into the DTOs around the JSON
+ * limits (60,000 form fields cost seconds of validation). Tally's API is JSON (and multipart uploads), as
+ * documented, so a form is refused with 415 like any other content type.
+ */
+export function refuseUrlEncodedForms(app: NestFastifyApplication, bodyLimit: number): void {
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, _body, done) => {
+    done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('application/x-www-form-urlencoded'), undefined);
   });
 }

@@ -13,7 +13,7 @@ writeFileSync(join(inbox, 'empty.csv'), '');
 const hostileText = [
   '2025-02-30', '2025-13-01', '2025-00-00', '0000-01-01', '9999-12-31', '2025-2-3', '2025-07-13T00:00:00Z', '2025-07-13\n', ' 2025-07-13', '２０２５-07-13',
   '1e308', '-1', '0', '999999999999999999', '9999999999999999999', 'true', 'false', 'null', '[]', '{}', '..', '../../etc/passwd', '.', 'folder', 'empty.csv',
-  '/', '\\', '%00', 'a\nb', '\r\n[Nest] LOG [Auth] forged', 'x'.repeat(5_000), '00000000-0000-4000-8000-000000000001', '00000000-0000-0000-0000-000000000000',
+  '/', '\\', '%00', 'a\nb', '\r\n[Nest] LOG [Auth] forged', 'x'.repeat(5_000), 'x'.repeat(1_000), 'empty.csv/below', '00000000-0000-4000-8000-000000000001', '00000000-0000-0000-0000-000000000000',
   ...sqlFragments, ...unicodeStrings, ...unstorableStrings,
 ];
 const textArb = fc.oneof(fc.constantFrom(...hostileText), fc.string({ maxLength: 40 }), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/));

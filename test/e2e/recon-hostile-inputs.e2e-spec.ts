@@ -35,8 +35,8 @@ describe('reconciliation inputs from a hostile client', () => {
     ]);
   });
 
-  it('refuses a file_path naming a directory with 400 RECON_FILE_NOT_FOUND (was EISDIR)', async () => {
-    for (const file_path of ['a-directory.csv', '.']) {
+  it('refuses a file_path naming a directory (was EISDIR), a name too long or a path below a file with 400', async () => {
+    for (const file_path of ['a-directory.csv', '.', 'x'.repeat(1_000), 'nul-id.csv/below']) {
       const response = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path }).expect(400);
       expect(response.body.code).toMatch(/RECON_FILE_NOT_FOUND|VALIDATION_FAILED/);
       expect(response.body.details).toEqual([{ field: 'file_path', message: expect.any(String) }]);

@@ -15,8 +15,8 @@ export interface ApiKeyInfo {
 }
 
 /**
- * Letters, digits and `. _ @ -`, no `:` so that no key can pose as a JWT principal (`jwt:<sub>`) in the
- * events' `actor`.
+ * Letters, digits and `. _ @ -`, no `:`, so a name never looks like a principal id (`key:<id>`,
+ * `jwt:<sub>`). Names are labels, unique among active keys; identity is the key's id.
  */
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,6 +84,6 @@ export class ApiKeyStore {
       `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '${lastUsedResolution}')`,
       [presented.id],
     );
-    return { name: row.name, scopes: row.scopes.filter(isScope) };
+    return { id: `key:${presented.id}`, name: row.name, scopes: row.scopes.filter(isScope) };
   }
 }

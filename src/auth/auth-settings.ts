@@ -8,6 +8,9 @@ export interface JwtSettings {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** Longest accepted `exp` - `iat`, and oldest accepted `iat`, in seconds. */
+  maxLifetimeSeconds: number;
+  maxAgeSeconds: number;
 }
 
 /** Authentication settings, read once from the validated environment. */
@@ -19,6 +22,12 @@ export class AuthSettings {
   constructor(config: ConfigService<Environment, true>) {
     const get = <K extends keyof Environment>(key: K) => config.get(key, { infer: true }) as Environment[K];
     this.requirement = authRequirement({ AUTH_REQUIRED: get('AUTH_REQUIRED'), NODE_ENV: get('NODE_ENV'), HOST: get('HOST') });
-    this.jwt = { secret: get('JWT_SECRET'), jwksUrl: get('JWT_JWKS_URL'), issuer: get('JWT_ISSUER'), audience: get('JWT_AUDIENCE') };
+    this.jwt = {
+      secret: get('JWT_SECRET'),       jwksUrl: get('JWT_JWKS_URL'),
+      issuer: get('JWT_ISSUER'),
+      audience: get('JWT_AUDIENCE'),
+      maxLifetimeSeconds: get('JWT_MAX_LIFETIME_SECONDS'),
+      maxAgeSeconds: get('JWT_MAX_AGE_SECONDS'),
+    };
   }
 }

@@ -45,10 +45,10 @@ describe('AuthGuard', () => {
   });
 
   it('takes the handler scope over the class scope, and attaches the principal', async () => {
-    const reader = guard(true, { name: 'reader', scopes: ['ledger:read'] });
+    const reader = guard(true, { id: 'key:1', name: 'reader', scopes: ['ledger:read'] });
     const read = contextFor(Declared, Declared.prototype.read);
     await expect(reader.canActivate(read.context)).resolves.toBe(true);
-    expect(read.request.principal).toEqual({ name: 'reader', scopes: ['ledger:read'] });
+    expect(read.request.principal).toEqual({ id: 'key:1', name: 'reader', scopes: ['ledger:read'] });
     const write = contextFor(Declared, Declared.prototype.write);
     await expect(reader.canActivate(write.context)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ledger:write') });
     expect(write.reply.headers['WWW-Authenticate']).toContain('insufficient_scope');

@@ -51,7 +51,8 @@ export class AuthGuard implements CanActivate, OnModuleInit {
 
     const reply = http.getResponse<HttpReply>();
     try {
-      request.principal = await this.authenticator.authenticate(request.headers.authorization);
+      // Requests with a body were authenticated before it was read (authenticate-before-body.ts).
+      request.principal ??= await this.authenticator.authenticate(request.headers.authorization);
     } catch (error) {
       if (error instanceof Unauthenticated) reply.header('WWW-Authenticate', 'Bearer realm="tally"');
       throw error;

@@ -4,5 +4,8 @@ import type { IdempotencyRequest } from './idempotency/idempotency.js';
 export interface CommandContext {
   readonly idempotency?: IdempotencyRequest;
   readonly correlationId?: string;
+  /** The principal's immutable id (`key:<id>`, `jwt:<sub>`), or a CLI name such as `seed`. */
   readonly actor?: string;
+  /** A label for people reading the log (an API key's name at the time of the write). */
+  readonly actorName?: string;
 }

@@ -60,6 +60,43 @@ export class Environment {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Object keys plus array items one JSON body may hold; counted before the body is parsed (400 VALIDATION_FAILED naming `body` above). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(16)
+  JSON_ENTRIES_MAX = 1_000;
+
+  /** Nesting levels of objects and arrays one JSON body may have (400 VALIDATION_FAILED naming `body` above). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(2)
+  @Max(64)
+  JSON_DEPTH_MAX = 32;
+
+  /** A client must send its request headers within this many milliseconds of connecting (408 and closed after). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** ... and its whole request, headers and body, within this many; at least HTTP_HEADERS_TIMEOUT_MS. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
+  /** A socket with no traffic either way for this many milliseconds is closed; 0 never closes one for idling. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  HTTP_CONNECTION_TIMEOUT_MS = 120_000;
+
+  /** How long a kept-alive connection may wait for its next request; longer than any load balancer's idle timeout in front. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
   /** Requests per minute per API key (or per client address without one); 0 turns rate limiting off. */
   @Transform(toInteger)
   @IsInt()
@@ -162,6 +199,18 @@ export class Environment {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Longest accepted JWT lifetime (`exp` - `iat`), in seconds; a longer-lived token is refused. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60)
+  JWT_MAX_LIFETIME_SECONDS = 86_400;
+
+  /** Oldest accepted JWT (now - `iat`), in seconds. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60)
+  JWT_MAX_AGE_SECONDS = 86_400;
 }
 
 /** TRUST_PROXY as Fastify's `trustProxy` option expects it: a boolean, or the list of trusted proxies. */
@@ -175,6 +224,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (errors.length > 0) {
     const lines = errors.map((error) => `  ${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (environment.HTTP_HEADERS_TIMEOUT_MS > environment.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new Error(`Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS=${environment.HTTP_HEADERS_TIMEOUT_MS}: must not exceed HTTP_REQUEST_TIMEOUT_MS (${environment.HTTP_REQUEST_TIMEOUT_MS})`);
   }
   return environment;
 }

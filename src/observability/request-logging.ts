@@ -31,6 +31,7 @@ function requestLine(request: FastifyRequest & AuthenticatedRequest, reply: Fast
     path,
     status: reply.statusCode,
     duration_ms: Math.round(reply.elapsedTime * 10) / 10,
-    principal: request.principal?.name ?? null,
+    principal: request.principal?.id ?? null,
+    principal_name: request.principal?.name ?? null,
   };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { describeForLog } from '../common/http/error-log.js';
 import type { Matcher } from './domain/matcher.js';
 import { runMatchers } from './domain/matching-engine.js';
 import { matchedRow, rejectedRow, summarize, unmatchedRow, type ReconJobRequest, type ReconLogRow } from './domain/recon-job.js';
@@ -53,7 +54,7 @@ export class ReconJobRunner {
       return 'completed';
     } catch (error) {
       const message = error instanceof DomainError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-      if (!(error instanceof DomainError)) this.logger.error(error instanceof Error ? error.stack : String(error));
+      if (!(error instanceof DomainError)) this.logger.error(describeForLog(error));
       await this.repository.fail(job.jobId, message);
       this.eventBus.publish(new ReconJobFailed(job.jobId, job.source, job.businessDate, message, this.clock.now()));
       return 'failed';

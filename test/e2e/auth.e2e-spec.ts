@@ -85,14 +85,20 @@ describe('authentication and authorisation (AUTH_REQUIRED=true)', () => {
     expect(document.paths['/health'].get.security).toEqual([]);
   });
 
-  it('records the key name as the actor of every event a request writes', async () => {
+  /** `key:<id>`, the principal of an API key; the id is the key's first part (`tly_<id hex>_<secret>`). */
+  const principalOf = (key: string) => `key:${key.slice(4, 36).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')}`;
+
+  it('records the key id as the actor of every event a request writes, and its name as a label', async () => {
     const source = (await openAccount(keys.writer, { type: 'internal', allow_overdraft: true }).expect(201)).body.id;
     const destination = (await openAccount(keys.admin).expect(201)).body.id;
     const transfer = await http().post('/ledger/transfer/').set(as(keys.writer)).send({ source_account_id: source, destination_account_id: destination, amount: '1', currency: 'USD' }).expect(201);
     const events = await http().get(`/ledger/events/?transfer_id=${transfer.body.id}`).set(as(keys.reader)).expect(200);
-    expect(events.body.data.map((event: { metadata: { actor?: string } }) => event.metadata.actor)).toEqual(['writer', 'writer']);
+    expect(events.body.data.map((event: { metadata: Record<string, string> }) => [event.metadata.actor, event.metadata.actor_name])).toEqual([
+      [principalOf(keys.writer), 'writer'],
+      [principalOf(keys.writer), 'writer'],
+    ]);
     const opened = await http().get(`/ledger/events/?account_id=${destination}&type=AccountOpened`).set(as(keys.reader)).expect(200);
-    expect(opened.body.data[0].metadata.actor).toBe('root');
+    expect(opened.body.data[0].metadata).toMatchObject({ actor: principalOf(keys.admin), actor_name: 'root' });
   });
 
   it('scopes Idempotency-Key per principal, so two clients with the same key do not share a response', async () => {

@@ -87,7 +87,7 @@ describe('logs in production', () => {
     await server.http().get('/ledger/account/').set('Authorization', `Bearer ${badKey}`).set('X-Request-Id', `${requestId}-bad`).expect(401);
     const events = await server.http().get(`/ledger/events/?account_id=${opened.body.id}`).set('Authorization', `Bearer ${key}`).expect(200);
     const principal = events.body.data[0].metadata.actor as string;
-    expect(events.body.data[0].metadata).toEqual({ correlation_id: requestId, actor: expect.stringMatching(/^log-writer-/) });
+    expect(events.body.data[0].metadata).toEqual({ correlation_id: requestId, actor: expect.stringMatching(/^key:[0-9a-f-]{36}$/), actor_name: expect.stringMatching(/^log-writer-/) });
 
     // The lines are written when the response has been sent: give the process a moment to flush them.
     await new Promise((done) => setTimeout(done, 300));

@@ -18,8 +18,20 @@ export interface ErrorDetail {
   message: string;
 }
 
+/**
+ * A fuller message for callers allowed to read what it reveals (an account's balance or currency, under
+ * the scope named); every other caller gets the error's plain `message`, which tells only the rule.
+ */
+export interface Disclosure {
+  readonly scope: string;
+  readonly message: string;
+}
+
 /** An expected failure with a stable machine-readable code (e.g. `INSUFFICIENT_FUNDS`). */
 export class DomainError extends Error {
+  /** Set by errors whose full explanation would reveal data the route's own scope does not cover. */
+  readonly disclosure?: Disclosure;
+
   constructor(
     readonly code: string,
     readonly kind: ErrorKind,

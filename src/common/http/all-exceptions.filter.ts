@@ -1,8 +1,11 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { AuthenticatedRequest } from '../../auth/principal.js';
+import { grants, isScope } from '../../auth/scopes.js';
 import { DomainError } from '../errors/domain-error.js';
-import { isDatabaseUnavailable } from '../../database/database-errors.js';
-import { domainErrorBody, fastifyErrors, type ErrorBody } from './error-response.js';
+import { isDatabaseUnavailable, sqlState } from '../../database/database-errors.js';
+import { describeForLog } from './error-log.js';
+import { fastifyErrors, statusByKind, type ErrorBody } from './error-response.js';
 
 interface RequestWithLog {
   log?: { error(fields: object, message: string): void };
@@ -19,20 +22,26 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const body = this.toBody(exception);
-    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logBug(exception, host.switchToHttp().getRequest<RequestWithLog | undefined>());
+    const request = host.switchToHttp().getRequest<(AuthenticatedRequest & RequestWithLog) | undefined>();
+    const body = this.toBody(exception, request);
+    // Never the raw message of a database error: it echoes client text (see describeForLog).
+    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logBug(exception, request);
+    else if (body.code === 'INVALID_VALUE') this.logger.warn(`a client value reached the database unvalidated: ${describeForLog(exception)}`);
     const { httpAdapter } = this.adapterHost;
     httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
   }
 
-  /** Through the request's own logger when there is one, so the line carries the request id. */
+  /** Through the request's own logger when there is one, so the line carries the request id; never a raw database message. */
   private logBug(exception: unknown, request: RequestWithLog | undefined): void {
-    if (request?.log) request.log.error({ context: 'Errors', err: exception }, exception instanceof Error ? exception.message : String(exception));
-    else this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (request?.log) request.log.error({ context: 'Errors' }, describeForLog(exception));
+    else this.logger.error(describeForLog(exception));
   }
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) return domainErrorBody(exception);
+  private toBody(exception: unknown, request: AuthenticatedRequest | undefined): ErrorBody {
+    if (exception instanceof DomainError) {
+      const message = exception.disclosure && mayRead(request, exception.disclosure.scope) ? exception.disclosure.message : exception.message;
+      return { statusCode: statusByKind[exception.kind], code: exception.code, message, ...(exception.details && { details: exception.details }) };
+    }
     const fastifyCode = fastifyCodeOf(exception);
     if (fastifyCode && fastifyErrors[fastifyCode]) return fastifyErrors[fastifyCode];
     if (fastifyCode) return fromOtherFastifyError(exception as { statusCode?: number; message?: string });
@@ -40,8 +49,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; the request was not applied. Retry later.' };
     }
+    // SQLSTATE class 22 (data exception: a bad date, number or byte sequence) is a value from the
+    // request that some check let through: the client's fault, so a 400, but logged to be fixed at the edge.
+    if (sqlState(exception)?.startsWith('22') || sqlState((exception as { driverError?: unknown })?.driverError)?.startsWith('22')) {
+      return { statusCode: 400, code: 'INVALID_VALUE', message: 'A value in the request is not valid where it is used' };
+    }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
   }
+}
+
+/**
+ * Whether the caller may see an error's disclosure. With authentication off there is no principal and
+ * everyone may read everything; with it on, the guard has set the principal before any handler ran.
+ */
+function mayRead(request: AuthenticatedRequest | undefined, scope: string): boolean {
+  const principal = request?.principal;
+  return principal === undefined || (isScope(scope) && grants(principal.scopes, scope));
 }
 
 function fastifyCodeOf(exception: unknown): string | undefined {

@@ -16,9 +16,11 @@ export const RequestContext = createParamDecorator((scope: string, context: Exec
   const request = context.switchToHttp().getRequest<{ id: string; headers: Record<string, unknown>; body: unknown } & AuthenticatedRequest>();
   return {
     correlationId: request.id,
-    // Keys are per principal too: two clients that both send `order-42` must not get each other's response.
-    idempotency: idempotencyOf(request, request.principal ? `${scope}:${request.principal.name}` : scope),
-    ...(request.principal && { actor: request.principal.name }),
+    // Keys are per principal too: two clients that both send `order-42` must not get each other's
+    // response. By the principal's immutable id, never its name: a new key given a revoked key's name
+    // must not replay the old key's responses.
+    idempotency: idempotencyOf(request, request.principal ? `${scope}:${request.principal.id}` : scope),
+    ...(request.principal && { actor: request.principal.id, actorName: request.principal.name }),
   };
 });
 
@@ -35,12 +37,36 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
   return value;
 }
 
-/** JSON with object keys sorted, so the same body in another key order has the same fingerprint. */
+/**
+ * JSON with object keys sorted, so the same body in another key order has the same fingerprint. Iterative
+ * (an explicit stack of values still to write and text to emit), so no nesting depth can overflow the
+ * call stack even if a body reached here without the JSON limits.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+  const out: string[] = [];
+  const pending: ({ value: unknown } | string)[] = [{ value }];
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const current = item.value;
+    if (current === null || typeof current !== 'object') {
+      out.push(JSON.stringify(current) ?? 'null');
+      continue;
+    }
+    // Pushed last to first, so they come off the stack in order.
+    const array = Array.isArray(current);
+    const keys = array ? [] : Object.keys(current).sort();
+    const length = array ? current.length : keys.length;
+    out.push(array ? '[' : '{');
+    pending.push(array ? ']' : '}');
+    for (let index = length - 1; index >= 0; index -= 1) {
+      pending.push({ value: array ? current[index] : (current as Record<string, unknown>)[keys[index]] });
+      if (!array) pending.push(`${JSON.stringify(keys[index])}:`);
+      if (index > 0) pending.push(',');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }

@@ -10,6 +10,8 @@ class StrictValidationPipe extends ValidationPipe {
   }
 }
 
+const detailsShownMax = 10;
+
 /**
  * DTO validation: unknown fields are refused, nothing is coerced implicitly, and every failure is a
  * 400 VALIDATION_FAILED whose details name the fields.
@@ -23,7 +25,10 @@ export function validationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const details = errors.flatMap((error) => flatten(error));
-      return new ValidationFailed(details.map((detail) => `${detail.field}: ${detail.message}`).join('; '), details);
+      // Named up to a few: a body with a thousand unknown fields must not get a thousand-line answer.
+      const shown = details.slice(0, detailsShownMax);
+      const more = details.length > shown.length ? ` (and ${details.length - shown.length} more problems)` : '';
+      return new ValidationFailed(`${shown.map((detail) => `${detail.field}: ${detail.message}`).join('; ')}${more}`, shown);
     },
   });
 }

@@ -8,5 +8,6 @@ export function eventMetadata(context: CommandContext) {
     ...(context.correlationId && { correlation_id: context.correlationId }),
     ...(context.idempotency && { idempotency_key: context.idempotency.key }),
     ...(context.actor && { actor: context.actor }),
+    ...(context.actorName && context.actorName !== context.actor && { actor_name: context.actorName }),
   };
 }

@@ -18,14 +18,25 @@ export class SameAccount extends DomainError {
   }
 }
 
+/**
+ * The refusals a transfer can get after the accounts are found. Their plain messages name only what the
+ * request said (so a `ledger:write`-only caller learns the rule, not the account); the balance and the
+ * account's currency go only to callers who may read them (`ledger:read`).
+ */
 export class CurrencyMismatch extends DomainError {
+  override readonly disclosure;
+
   constructor(accountId: string, accountCurrency: string, transferCurrency: string) {
-    super('CURRENCY_MISMATCH', 'rule_violation', `Account ${accountId} holds ${accountCurrency}, the transfer is in ${transferCurrency}`);
+    super('CURRENCY_MISMATCH', 'rule_violation', `Account ${accountId} does not hold ${transferCurrency}, the transfer's currency`);
+    this.disclosure = { scope: 'ledger:read', message: `Account ${accountId} holds ${accountCurrency}, the transfer is in ${transferCurrency}` };
   }
 }
 
 export class InsufficientFunds extends DomainError {
+  override readonly disclosure;
+
   constructor(accountId: string, balance: string, amount: string, currency: string) {
-    super('INSUFFICIENT_FUNDS', 'rule_violation', `Account ${accountId} has ${balance} ${currency}, which does not cover ${amount} ${currency}`);
+    super('INSUFFICIENT_FUNDS', 'rule_violation', `Account ${accountId} cannot cover ${amount} ${currency}`);
+    this.disclosure = { scope: 'ledger:read', message: `Account ${accountId} has ${balance} ${currency}, which does not cover ${amount} ${currency}` };
   }
 }

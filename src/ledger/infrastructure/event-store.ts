@@ -9,6 +9,7 @@ export interface EventMetadata {
   causation_id?: string;
   idempotency_key?: string;
   actor?: string;
+  actor_name?: string;
 }
 
 /** The chain's start: the "previous hash" of the first event. */

@@ -1,4 +1,5 @@
 import { Decimal } from '../../common/money/decimal.js';
+import { storableText } from '../../common/storable-text.js';
 import type { Candidate } from './matcher.js';
 import type { MatchRunResult } from './matching-engine.js';
 import type { MatchParameters, ReconRecord } from './recon-record.js';
@@ -96,8 +97,9 @@ export function unmatchedRow(entry: Unmatched): ReconLogRow {
   };
 }
 
+/** The reason may quote the bad cell, whatever it holds; it is stored with unstorable characters replaced. */
 export function rejectedRow(line: number, reason: string): ReconLogRow {
-  return { ...blank, externalLine: line, reason: `line ${line}: ${reason}` };
+  return { ...blank, externalLine: line, reason: storableText(`line ${line}: ${reason}`) };
 }
 
 export function summarize(result: MatchRunResult, external: readonly ReconRecord[], internal: readonly ReconRecord[], rejectedRows: number): ReconSummary {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReconJobRequest, ReconJobStatus, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
+import { storableText } from '../../common/storable-text.js';
 
 /** Any constant works, the same in every replica. ('recon' in ASCII.) */
 const scheduleLockKey = 0x7265636f6e;
@@ -75,7 +76,7 @@ export class ReconJobRepository {
   }
 
   async fail(jobId: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE recon_jobs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [jobId, error.slice(0, 2_000)]);
+    await this.dataSource.query(`UPDATE recon_jobs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [jobId, storableText(error.slice(0, 2_000))]);
   }
 
   private async insertBatch(jobId: string, rows: readonly ReconLogRow[]): Promise<void> {

@@ -26,7 +26,7 @@ export class PrincipalRateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     if (this.max === 0 || !request.principal) return true;
     // Made on first use: the plugin is registered on the Fastify instance after the guards are built.
-    this.limiter ??= createLimiter(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.max, (r) => `principal:${(r as AuthenticatedRequest).principal!.name}`);
+    this.limiter ??= createLimiter(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.max, (r) => `principal:${(r as AuthenticatedRequest).principal!.id}`);
     const decision = await this.limiter(request);
     setRateLimitHeaders(context.switchToHttp().getResponse<FastifyReply>(), decision);
     if (!decision.isAllowed && decision.isExceeded) throw new RateLimited(decision.ttlInSeconds);

@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LimitQueryDto } from '../../../ledger/api/dto/page-query.dto.js';
+import { IsBusinessDate } from './is-business-date.js';
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class SourceQueryDto {
@@ -24,7 +24,7 @@ export class SummaryQueryDto extends SourceQueryDto {
 export class JobsQueryDto extends SourceQueryDto {
   @ApiPropertyOptional({ example: '2025-07-13' })
   @IsOptional()
-  @Matches(datePattern, { message: 'must be a date formatted YYYY-MM-DD' })
+  @IsBusinessDate()
   date?: string;
 }
 
@@ -37,7 +37,7 @@ export class LogsQueryDto extends LimitQueryDto {
 
   @ApiPropertyOptional({ example: '2025-07-13', description: 'Required unless job_id is given' })
   @IsOptional()
-  @Matches(datePattern, { message: 'must be a date formatted YYYY-MM-DD' })
+  @IsBusinessDate()
   date?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

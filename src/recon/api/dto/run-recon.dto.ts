@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { IsBusinessDate } from './is-business-date.js';
 import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** Multipart fields arrive as text: numeric fields are converted only when they are plain numerals. */
@@ -13,7 +14,7 @@ export class RunReconDto {
 
   @ApiProperty({ example: '2025-07-13', description: 'Business date (UTC day), YYYY-MM-DD' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date formatted YYYY-MM-DD' })
+  @IsBusinessDate()
   date: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only ledger transfers from or to this account' })

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { logSafe } from '../../../common/log-text.js';
 import { AlertUnreconciledCommand } from './alert-unreconciled.command.js';
 
 /** Today an alert is a warning in the server log (the place a log-based pager watches); a webhook would go here. */
@@ -8,6 +9,7 @@ export class AlertUnreconciledHandler implements ICommandHandler<AlertUnreconcil
   private readonly logger = new Logger('ReconAlert');
 
   async execute(command: AlertUnreconciledCommand): Promise<void> {
-    this.logger.warn(`${command.source} ${command.businessDate} (job ${command.jobId}): ${command.detail}`);
+    // The detail can quote a CSV header or a source's error text: escaped, so it stays one log line.
+    this.logger.warn(logSafe(`${command.source} ${command.businessDate} (job ${command.jobId}): ${command.detail}`));
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
@@ -69,14 +69,25 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
       throw new DomainError('RECON_FILE_REQUIRED', 'validation', `file_path: source ${command.source} reads a file; give file_path or upload one`, [{ field: 'file_path', message: 'required' }]);
     }
     const path = given ? resolve(given) : resolve(this.settings.inboxDir, String(pattern).replaceAll('{date}', command.businessDate));
-    if (command.trigger !== 'schedule' && !existsSync(path)) {
-      throw new DomainError('RECON_FILE_NOT_FOUND', 'validation', `file_path: no file at ${path}`, [{ field: 'file_path', message: 'no such file' }]);
-    }
+    if (command.trigger === 'schedule') return path;
+    // A directory, a socket or a device is not a file to reconcile (reading a directory fails with EISDIR).
+    const kind = statOrUndefined(path);
+    if (!kind) throw new DomainError('RECON_FILE_NOT_FOUND', 'validation', `file_path: no file at ${path}`, [{ field: 'file_path', message: 'no such file' }]);
+    if (!kind.isFile()) throw new DomainError('RECON_FILE_NOT_FOUND', 'validation', `file_path: ${path} is not a regular file`, [{ field: 'file_path', message: 'not a regular file' }]);
     return path;
   }
 
   private track(run: Promise<unknown>): void {
     const tracked = run.catch((error: unknown) => new Logger('Recon').error(error)).finally(() => this.running.delete(tracked));
     this.running.add(tracked);
+  }
+}
+
+/** Any failure to look (no such file, a name too long, a component that is not a directory) is "no file". */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }

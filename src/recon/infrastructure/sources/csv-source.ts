@@ -34,7 +34,9 @@ export class CsvSource implements ReconSource {
     try {
       yield* readCsv(createReadStream(filePath), this.mapping, request);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR') throw new DomainError('RECON_SOURCE_NOT_FOUND', 'not_found', `${this.name}: ${filePath} is a directory, not a file`);
+      if (code !== 'ENOENT') throw error;
       throw new DomainError('RECON_SOURCE_NOT_FOUND', 'not_found', `${this.name}: no file at ${filePath}`);
     }
   }

@@ -1,4 +1,5 @@
 import type { Decimal } from '../../../common/money/decimal.js';
+import { hasUnstorableCharacter } from '../../../common/storable-text.js';
 import type { ReconRecord } from '../../domain/recon-record.js';
 import type { SourceItem } from '../../domain/recon-source.js';
 
@@ -24,6 +25,12 @@ export function externalItem(
   reject: (reason: string) => SourceItem,
 ): SourceItem {
   const { key, reference, signed, currency, occurredAt, direction } = fields;
+  // Ids and references are stored and compared as text, which cannot hold these.
+  const unstorable = (['id', 'reference'] as const).filter((name) => {
+    const value = name === 'id' ? key : reference;
+    return value !== undefined && hasUnstorableCharacter(value);
+  });
+  if (unstorable.length > 0) return reject([...problems, ...unstorable.map((name) => `${name}: contains a NUL character or an unpaired UTF-16 surrogate`)].join('; '));
   if (problems.length > 0 || key === undefined || reference === undefined || signed === undefined || currency === undefined || occurredAt === undefined) {
     return reject(problems.join('; '));
   }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds dist/ (tsc, then the CLI's recorded help: scripts/cli-help-snapshot.mjs) only when a build input changed since the last successful build; `--always` builds anyway
-// (what `npm run build` and `npm test` do). tsc's own incremental mode still took 4-10 s to find nothing to do on
-// the development VM; this check stats about 260 files and directories, 30-90 ms under heavy load.
+// Builds dist/ (tsc, then the CLI's recorded help: scripts/cli-help-snapshot.mjs) only when a build input changed
+// since the last successful build; `--always` builds anyway (what `npm run build` and `npm test` do). tsc's own
+// incremental mode still took 4-10 s to find nothing to do on the development VM; this check stats about 260 files
+// and directories, 30-90 ms under heavy load.
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';

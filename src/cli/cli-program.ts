@@ -5,11 +5,22 @@ import { acceptOtherSpelling } from './option-spelling.js';
 /** commander's program, as nest-commander builds it from the @Command classes. */
 type Program = Parameters<CommandRunner['setCommand']>[0];
 
+/** commander's width when the output is not a terminal. */
+const helpWidth = 80;
+
 /** The program is `tally` however it was started (`node dist/src/cli.js` would otherwise call itself `cli`). */
 @Injectable()
 export class CliProgram {
   constructor(@InjectCommander() private readonly program: Program) {
     program.name('tally');
+  }
+
+  /**
+   * Help is 80 columns wide, as commander makes it in a pipe, also on a terminal: so the help recorded at build
+   * time (dist/cli-help.json, what src/cli.ts prints) is exactly what this program would print.
+   */
+  fixHelpWidth(): void {
+    for (const command of [this.program, ...this.program.commands]) command.configureOutput({ getOutHelpWidth: () => helpWidth, getErrHelpWidth: () => helpWidth });
   }
 
   /** `process.argv` with each option in the spelling its command declares. */

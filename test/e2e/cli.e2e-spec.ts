@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { runCli } from '../support/run-cli.js';
 
@@ -10,6 +10,22 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+const commands = ['seed', 'migrate', 'projections:rebuild', 'run-recon', 'verify', 'create-api-key', 'revoke-api-key'];
+
+describe('help and version recorded at build time (dist/cli-help.json)', () => {
+  const invocations = [[], ['--help'], ['-h'], ['help'], ['--version'], ['-V'], ...commands.flatMap((name) => [[name, '--help'], [name, '-h']])];
+
+  it('is what nest-commander prints, for every invocation it answers: same output, streams and exit code', async () => {
+    expect(existsSync('dist/cli-help.json')).toBe(true);
+    const { answers } = JSON.parse(readFileSync('dist/cli-help.json', 'utf8')) as { answers: Record<string, unknown> };
+    for (const args of invocations) {
+      const live = await runCli(args, { TALLY_CLI_LIVE_HELP: '1' });
+      expect({ args, answer: answers[args.join(' ')] }).toEqual({ args, answer: live });
+      expect({ args, answer: await runCli(args, { TALLY_CLI_LIVE_HELP: '' }) }).toEqual({ args, answer: live });
+    }
+  });
+});
 
 describe('the CLI surface (tally --help, --version, option spellings)', () => {
   let noDatabase: Record<string, string>;
@@ -29,7 +45,7 @@ describe('the CLI surface (tally --help, --version, option spellings)', () => {
     const result = await runCli(['--help'], noDatabase);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: tally \[options\] \[command\]/);
-    for (const command of ['seed', 'migrate', 'projections:rebuild', 'run-recon', 'verify', 'create-api-key', 'revoke-api-key']) expect(result.stdout).toContain(`  ${command}`);
+    for (const command of commands) expect(result.stdout).toContain(`  ${command}`);
   });
 
   it("shows each run-recon option once and names the business time zone for --date", async () => {
@@ -71,8 +87,14 @@ describe('the CLI surface (tally --help, --version, option spellings)', () => {
   });
 
   it('validates the configuration once a command needs it: exit code 1, naming the variable', async () => {
-    const result = await runCli(['verify'], noDatabase);
+    const result = await runCli(['migrate'], noDatabase);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('DATABASE_POOL_SIZE');
+  });
+
+  it('verify reads only the database settings, and names an invalid one', async () => {
+    const result = await runCli(['verify'], { DATABASE_URL: 'mysql://127.0.0.1/tally' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DATABASE_URL must be a postgres:// URL');
   });
 });

@@ -31,6 +31,25 @@ describe('verify', () => {
     expect(result.stdout).toContain('OK');
   });
 
+  it('only reads: a database without the schema is reported (exit 1), not migrated', async () => {
+    const empty = await ScratchDatabase.create('tally_verify_empty');
+    copies.push(empty);
+    const result = await runCli(['verify'], { DATABASE_URL: empty.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('run `tally migrate` first');
+    expect((await empty.query(`SELECT to_regclass('schema_migrations') IS NULL AS missing`)).rows).toEqual([{ missing: true }]);
+  });
+
+  it('reports a schema behind this build (exit 1) and leaves it so', async () => {
+    const behind = await ScratchDatabase.create('tally_verify_behind', honest.name);
+    copies.push(behind);
+    await behind.query(`DELETE FROM schema_migrations WHERE name = 'Observability1764140000000'`);
+    const result = await runCli(['verify'], { DATABASE_URL: behind.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not applied: Observability1764140000000');
+    expect((await behind.query(`SELECT count(*)::int AS n FROM schema_migrations WHERE name = 'Observability1764140000000'`)).rows).toEqual([{ n: 0 }]);
+  });
+
   it('fails when an amount is edited in place', async () => {
     const result = await tamperedCopy(`UPDATE events SET payload = jsonb_set(payload, '{amount}', '"1.00"') WHERE position = 8`);
     expect(result.code).toBe(1);

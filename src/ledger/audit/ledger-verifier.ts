@@ -1,10 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Decimal } from '../../common/money/decimal.js';
 import type { Queryable } from '../../database/unit-of-work.js';
 import { EventLogReader } from '../infrastructure/event-log-reader.js';
 import { genesisHash } from '../infrastructure/event-store.js';
 import { LedgerAudit, type Finding } from './ledger-audit.js';
+import type { ReadSnapshot } from './read-snapshot.js';
 
 export interface VerificationReport {
   ok: boolean;
@@ -19,33 +18,25 @@ export interface VerificationReport {
 const balancePageSize = 5_000;
 
 /**
- * `verify`: replays the whole log in one REPEATABLE READ snapshot (so concurrent writes cannot make an
- * honest log look wrong), then compares the balance projection with what the log says. Streams both.
+ * `verify`: replays the whole log in one read-only snapshot (so concurrent writes cannot make an honest log look
+ * wrong), then compares the balance projection with what the log says. Streams both. Plain class, no Nest or
+ * TypeORM: the CLI builds it over a `pg` connection, the server's LedgerReplayModule over its DataSource.
  */
-@Injectable()
 export class LedgerVerifier {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly snapshot: ReadSnapshot,
     private readonly log: EventLogReader,
   ) {}
 
-  async verify(): Promise<VerificationReport> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
+  verify(): Promise<VerificationReport> {
+    return this.snapshot.read(async (tx) => {
       const audit = new LedgerAudit(genesisHash);
-      for await (const logged of this.log.readAll(runner)) audit.next(logged.position, logged.event, logged.hash, logged.canonical);
-      const [head]: { last_position: string; last_hash: Buffer }[] = await runner.query('SELECT last_position::text AS last_position, last_hash FROM event_chain WHERE id = 1');
+      for await (const logged of this.log.readAll(tx)) audit.next(logged.position, logged.event, logged.hash, logged.canonical);
+      const [head]: { last_position: string; last_hash: Buffer }[] = await tx.query('SELECT last_position::text AS last_position, last_hash FROM event_chain WHERE id = 1');
       audit.finish(head && { lastPosition: head.last_position, lastHash: head.last_hash });
-      await this.compareProjection(runner, audit);
-      await runner.commitTransaction();
+      await this.compareProjection(tx, audit);
       return { ok: audit.findings.length === 0, events: audit.events, accounts: audit.accounts.size, transfers: audit.transfers, headHash: audit.headHash, findings: audit.findings };
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
+    });
   }
 
   private async compareProjection(tx: Queryable, audit: LedgerAudit): Promise<void> {

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../../database/unit-of-work.js';
 import type { AccountEvent } from '../events/index.js';
 import { deserializeEvent } from './event-serializer.js';
@@ -16,9 +15,8 @@ const batchSizeMax = 5_000;
 
 /**
  * Reads the whole log in position order, in keyset batches, so memory stays bounded by the batch size
- * however long the log is.
+ * however long the log is. No decorator: the CLI's `verify` uses it without loading Nest.
  */
-@Injectable()
 export class EventLogReader {
   async *readAll(tx: Queryable): AsyncGenerator<LoggedEvent> {
     let after = '0';

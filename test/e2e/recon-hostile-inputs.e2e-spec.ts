@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '../support/poll.js';
 import { useTestApp } from '../support/test-app.js';
+import { jobFinished } from '../support/recon-jobs.js';
 
 const inbox = mkdtempSync(join(tmpdir(), 'tally-hostile-inbox-'));
 mkdirSync(join(inbox, 'a-directory.csv'));
@@ -18,11 +18,7 @@ describe('reconciliation inputs from a hostile client', () => {
   const context = useTestApp(env);
   const { http } = context;
 
-  const finished = (jobId: string) =>
-    eventually(async () => {
-      const job = await http().get(`/recon/jobs/${jobId}`).expect(200);
-      return ['completed', 'failed'].includes(job.body.status) ? job.body : undefined;
-    });
+  const finished = (jobId: string) => jobFinished(http, jobId);
 
   it('refuses dates that are not calendar days with 400 naming the field', async () => {
     for (const url of ['/recon/jobs?date=2025-02-30', '/recon/logs?date=2025-13-01', '/recon/logs?date=2025-00-10&source=bank_csv', '/recon/jobs?date=0000-01-01']) {

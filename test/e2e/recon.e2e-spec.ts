@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { eventually } from '../support/poll.js';
 import { runCli } from '../support/run-cli.js';
 import { useTestApp } from '../support/test-app.js';
+import { jobFinished } from '../support/recon-jobs.js';
 
 const inbox = mkdtempSync(join(tmpdir(), 'tally-inbox-'));
 copyFileSync('data/bank_dump.csv', join(inbox, 'bank_dump.csv'));
@@ -14,11 +14,7 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
   const context = useTestApp(env);
   const { http } = context;
 
-  const finished = (jobId: string) =>
-    eventually(async () => {
-      const job = await http().get(`/recon/jobs/${jobId}`).expect(200);
-      return ['completed', 'failed'].includes(job.body.status) ? job.body : undefined;
-    });
+  const finished = (jobId: string) => jobFinished(http, jobId);
 
   // Other suites post transfers on the same dates into the shared test database: every run here is scoped
   // to the sample merchant account the seed creates.

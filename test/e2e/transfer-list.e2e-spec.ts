@@ -2,17 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { badIds, sqlFragments, unicodeStrings, unstorableStrings } from '../support/fuzz-inputs.js';
 import { useTestApp } from '../support/test-app.js';
+import type { TransferView } from '../../src/ledger/queries/views.js';
 
-interface Transfer {
-  id: string;
-  source_account_id: string;
-  destination_account_id: string;
-  amount: string;
-  currency: string;
-  reference: string | null;
-  metadata: Record<string, unknown>;
-  occurred_at: string;
-}
+/** A transfer as the API returns it. */
+type Transfer = TransferView;
 interface Page<T> {
   data: T[];
   next_cursor: string | null;

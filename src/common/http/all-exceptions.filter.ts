@@ -33,8 +33,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   /** Through the request's own logger when there is one, so the line carries the request id; never a raw database message. */
   private logBug(exception: unknown, request: RequestWithLog | undefined): void {
-    if (request?.log) request.log.error({ context: 'Errors' }, describeForLog(exception));
-    else this.logger.error(describeForLog(exception));
+    const description = describeForLog(exception);
+    if (!request?.log) return this.logger.error(description);
+    // Structured like pino's own error field, but from the escaped description: no raw database text in it.
+    const type = exception instanceof Error ? exception.name : 'Error';
+    const headline = description.split('\n')[0].replace(`${type}: `, '');
+    request.log.error({ context: 'Errors', err: { type, stack: description } }, headline);
   }
 
   private toBody(exception: unknown, request: AuthenticatedRequest | undefined): ErrorBody {

@@ -215,18 +215,25 @@ export class Environment {
 
 /** TRUST_PROXY as Fastify's `trustProxy` option expects it: a boolean, or the list of trusted proxies. */
 export function trustProxyOption(value: string): boolean | string {
-  return value === 'true' || value === 'false' ? value === 'true' : value;
+  // Validated case-insensitively; Fastify's proxy-addr wants lower case (`TRUE` would be read as an address).
+  const lower = value.toLowerCase();
+  return lower === 'true' || lower === 'false' ? lower === 'true' : lower;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((error) => `  ${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    const lines = errors.map((error) => `  ${error.property}=${shownValue(error.property, error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (environment.HTTP_HEADERS_TIMEOUT_MS > environment.HTTP_REQUEST_TIMEOUT_MS) {
     throw new Error(`Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS=${environment.HTTP_HEADERS_TIMEOUT_MS}: must not exceed HTTP_REQUEST_TIMEOUT_MS (${environment.HTTP_REQUEST_TIMEOUT_MS})`);
   }
   return environment;
+}
+
+/** A refused setting's value, except where it may hold a credential (a secret, a URL with a password). */
+function shownValue(name: string, value: unknown): string {
+  return /SECRET|PASSWORD|DATABASE_URL/.test(name) ? '(hidden)' : JSON.stringify(value);
 }

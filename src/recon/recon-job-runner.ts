@@ -53,7 +53,8 @@ export class ReconJobRunner {
       this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
       return 'completed';
     } catch (error) {
-      const message = error instanceof DomainError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      // Only our own refusals are shown as they are: any other message may quote file or database text.
+      const message = error instanceof DomainError ? error.message : 'internal error (see the server log)';
       if (!(error instanceof DomainError)) this.logger.error(describeForLog(error));
       await this.repository.fail(job.jobId, message);
       this.eventBus.publish(new ReconJobFailed(job.jobId, job.source, job.businessDate, message, this.clock.now()));

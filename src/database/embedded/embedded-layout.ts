@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, linkSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isRoot, postgresUser, reachableBy, type OsUser } from './os-user.js';
 
@@ -43,12 +43,14 @@ function linkedBinaries(packageBinDir: string, packageVersion: string): string {
   const nativeDir = dirname(packageBinDir);
   const target = join(ownedRuntimeDir(), 'bin', `${packageVersion}-${shortHash(nativeDir)}`);
   mkdirSync(dirname(target), { recursive: true, mode: 0o755 });
+  chmodSync(dirname(target), 0o755);
   const marker = join(target, 'VERSION');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === packageVersion) return join(target, 'native', 'bin');
   // Built aside and renamed into place, so a concurrent process never runs a half-made copy.
   const staging = `${target}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { mode: 0o755 });
+  chmodSync(staging, 0o755);
   linkTree(nativeDir, join(staging, 'native'));
   writeFileSync(join(staging, 'VERSION'), packageVersion);
   rmSync(target, { recursive: true, force: true });
@@ -64,6 +66,7 @@ function linkedBinaries(packageBinDir: string, packageVersion: string): string {
 
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { mode: 0o755 });
+  chmodSync(to, 0o755);
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const destination = join(to, entry.name);
@@ -86,12 +89,15 @@ function ownedRuntimeDir(): string {
   if (!stat.isDirectory() || stat.uid !== 0 || (stat.mode & 0o022) !== 0) {
     throw new Error(`${rootRuntimeDir} must be a directory owned by root and writable only by root; remove it`);
   }
+  // A umask such as 077 would leave it closed to the postgres user.
+  chmodSync(rootRuntimeDir, 0o755);
   return rootRuntimeDir;
 }
 
 /** Creates the data directory for the server's user with the 0700 mode PostgreSQL insists on. */
 export function prepareDataDir(layout: EmbeddedLayout): void {
   mkdirSync(dirname(layout.dataDir), { recursive: true, mode: 0o755 });
+  if (layout.runAs) chmodSync(dirname(layout.dataDir), 0o755);
   mkdirSync(layout.dataDir, { recursive: true, mode: 0o700 });
   if (layout.runAs) chownSync(layout.dataDir, layout.runAs.uid, layout.runAs.gid);
 }

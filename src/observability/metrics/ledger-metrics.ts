@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { MetricsRegistry } from './metrics-registry.js';
+import { isoCurrencyCodes } from '../../ledger/domain/currency.js';
 
 /** What the ledger's write side counts: transfers posted and refused, and responses replayed for a repeated Idempotency-Key. */
 @Injectable()
@@ -20,7 +21,8 @@ export class LedgerMetrics {
   }
 
   transferRefused(currency: string, code: string): void {
-    this.refused.inc({ currency, code });
+    // The currency comes from the request: unknown codes share one series, so a client cannot mint thousands.
+    this.refused.inc({ currency: isoCurrencyCodes.includes(currency) ? currency : 'other', code });
   }
 
   replayed(command: 'transfer' | 'create_account'): void {

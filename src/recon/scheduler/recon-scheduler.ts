@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock.js';
 import { RunReconCommand } from '../commands/run-recon/run-recon.command.js';
 import { dateIn } from '../domain/business-day.js';
 import { ReconSettings } from '../recon-settings.js';
+import { describeForLog } from '../../common/http/error-log.js';
 
 const dayMilliseconds = 86_400_000;
 
@@ -29,7 +30,7 @@ export class ReconScheduler implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const { enabled, hour, timeZone } = this.settings.schedule;
     if (!enabled) return;
-    const job = CronJob.from({ cronTime: `0 0 ${hour} * * *`, timeZone, onTick: () => void this.runDue().catch((error) => this.logger.error(error)) });
+    const job = CronJob.from({ cronTime: `0 0 ${hour} * * *`, timeZone, onTick: () => void this.runDue().catch((error) => this.logger.error(describeForLog(error))) });
     this.registry.addCronJob('daily-reconciliation', job);
     job.start();
     this.logger.log(`Daily reconciliation at ${hour}:00 ${timeZone} for: ${this.settings.scheduledSources().map((s) => s.config.name).join(', ') || 'no sources'}`);

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { postgresUrlMessage, postgresUrlPattern, refusedSetting } from './setting-rules.js';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -28,7 +29,7 @@ export class Environment {
   HOST = '127.0.0.1';
 
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @Matches(postgresUrlPattern, { message: postgresUrlMessage })
   DATABASE_URL?: string;
 
   @IsString()
@@ -224,7 +225,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((error) => `  ${error.property}=${shownValue(error.property, error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    const lines = errors.map((error) => refusedSetting(error.property, error.value, Object.values(error.constraints ?? {}).join('; ')));
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (environment.HTTP_HEADERS_TIMEOUT_MS > environment.HTTP_REQUEST_TIMEOUT_MS) {
@@ -233,7 +234,3 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   return environment;
 }
 
-/** A refused setting's value, except where it may hold a credential (a secret, a URL with a password). */
-function shownValue(name: string, value: unknown): string {
-  return /SECRET|PASSWORD|DATABASE_URL/.test(name) ? '(hidden)' : JSON.stringify(value);
-}

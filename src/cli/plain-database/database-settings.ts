@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { postgresUrlMessage, postgresUrlPattern, refusedSetting } from '../../config/setting-rules.js';
 
 /** Where the database is, read the way ConfigModule reads it (the environment first, then `.env`) without class-validator. */
 export interface DatabaseSettings {
@@ -9,8 +10,6 @@ export interface DatabaseSettings {
   embeddedDir: string;
 }
 
-/** The same rule and message as src/config/environment.ts, so a bad value reads the same from every command. */
-const postgresUrl = /^postgres(ql)?:\/\/.+/;
 
 /** Only the two settings a plain connection needs; an invalid one throws a message naming it. */
 export function readDatabaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
@@ -18,6 +17,6 @@ export function readDatabaseSettings(env: NodeJS.ProcessEnv = process.env): Data
   const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
   const setting = (name: string): string | undefined => env[name] ?? fromFile[name];
   const url = setting('DATABASE_URL');
-  if (url !== undefined && !postgresUrl.test(url)) throw new Error(`Invalid configuration:\n  DATABASE_URL=${JSON.stringify(url)}: DATABASE_URL must be a postgres:// URL`);
+  if (url !== undefined && !postgresUrlPattern.test(url)) throw new Error(`Invalid configuration:\n${refusedSetting('DATABASE_URL', url, postgresUrlMessage)}`);
   return { url, embeddedDir: setting('EMBEDDED_POSTGRES_DIR') ?? '.data/postgres' };
 }

@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import { freePort } from '../../src/common/net/free-port.js';
 
 const run = promisify(execFile);
 const outputTailCharactersMax = 20_000;
@@ -86,13 +86,4 @@ export class TallyServer {
     }
     throw new Error(`the server did not become healthy:\n${this.outputTail}`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

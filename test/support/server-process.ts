@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import request from 'supertest';
+import { freePort } from '../../src/common/net/free-port.js';
 
 /** The compiled server (`node dist/src/main.js`) as a child process of its own, for crash and replica tests. */
 export class ServerProcess {
@@ -41,13 +41,4 @@ export class ServerProcess {
     this.child.kill(signal);
     return this.exited;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../src/common/net/free-port.js';
 
 const run = promisify(execFile);
 
@@ -47,7 +48,8 @@ describe('embedded PostgreSQL from a checkout inside a private directory', () =>
   }, 60_000);
 
   it('serves /health, and the CLI beside it writes through the same server', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // A port that is free now, not a random one: embedded servers and client sockets hold ephemeral ports too.
+    const port = await freePort();
     server = spawn(process.execPath, ['dist/src/main.js'], { cwd: checkout, env: { ...env(), PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

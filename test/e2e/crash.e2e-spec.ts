@@ -67,8 +67,11 @@ describe('crash and shutdown', () => {
       // Inside the blocker's transaction pg_stat_activity is one snapshot, taken at the first look: refresh it each time.
       await blocker.query('SELECT pg_stat_clear_snapshot()');
       const { rows } = await blocker.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-      // All five, not just the first: a request still on its way when SIGTERM lands is refused, not drained.
-      return rows[0].waiting >= inFlight.length ? true : undefined;
+      // A batch is parked on the lock, and all five requests are inside the server (in that batch or queued behind
+      // it), not just the first: a request still on its way when SIGTERM lands is refused, not drained.
+      const metrics = await server.http().get('/metrics');
+      const pending = Number(/^tally_write_queue_entries (\d+)/m.exec(metrics.text)?.[1] ?? 0);
+      return rows[0].waiting >= 1 && pending >= inFlight.length ? true : undefined;
     });
     const exit = server.stop('SIGTERM');
     await new Promise((done) => setTimeout(done, 300));

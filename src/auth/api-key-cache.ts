@@ -10,33 +10,49 @@ export interface CachedKey {
 export interface ApiKeyCacheOptions {
   /** Active keys kept; the least recently used goes first. */
   maxKeys?: number;
-  /** Unknown or revoked ids kept, apart from the active keys so that a flood of made-up ids cannot push those out. */
-  maxRefused?: number;
+  /**
+   * Revoked keys kept (revocation is final, so a client that keeps sending one costs nothing), apart from the
+   * active ones so that they cannot push those out. Unknown ids are not kept: a key's creation is not announced.
+   */
+  maxRevoked?: number;
   /** A backstop: an entry is read from the database again this long after it was loaded, notices or not. */
   ttlMs?: number;
   now?: () => number;
 }
 
-export const refused = Symbol('refused');
+export const revoked = Symbol('revoked');
+
+/** When a database read of a key began; see ApiKeyCache.snapshot. */
+export interface Snapshot {
+  clears: number;
+  at: number;
+}
+
+const readHorizonMs = 10_000;
 
 /**
  * Verified API keys by id, so an authenticated request costs no database round trip. It is used only while
  * `enabled`: ApiKeyRevocations enables it while its LISTEN connection is up and evicts ids as revocations
  * are announced; otherwise every lookup misses and keys are read from the database each time.
  *
- * A database read that was under way when an id was evicted (or the cache cleared) must not put back what it
- * read: it may predate the revocation. So readers take `snapshot()` before the query and `remember` only
- * stores when nothing was evicted since. Revocations are rare, so one counter for all ids is enough.
+ * A database read that found a key active, and was under way when its id was evicted (or the cache cleared),
+ * must not put back what it read: it may predate the revocation. So readers take `snapshot()` before the query, and `remember` stores
+ * only when neither happened since. Evictions are remembered for `readHorizonMs`; a read slower than that
+ * is not stored at all.
  */
 export class ApiKeyCache {
   private readonly keys: Lru<CachedKey>;
-  private readonly refusedIds: Lru<typeof refused>;
-  private generation = 0;
+  private readonly revokedIds: Lru<typeof revoked>;
+  /** Id -> when it was last evicted, oldest first, none older than readHorizonMs. */
+  private readonly evictions = new Map<string, number>();
+  private readonly now: () => number;
+  private clears = 0;
   private on = false;
 
-  constructor({ maxKeys = 5_000, maxRefused = 1_000, ttlMs = 60_000, now = Date.now }: ApiKeyCacheOptions = {}) {
+  constructor({ maxKeys = 5_000, maxRevoked = 1_000, ttlMs = 60_000, now = () => performance.now() }: ApiKeyCacheOptions = {}) {
+    this.now = now;
     this.keys = new Lru(maxKeys, ttlMs, now);
-    this.refusedIds = new Lru(maxRefused, ttlMs, now);
+    this.revokedIds = new Lru(maxRevoked, ttlMs, now);
   }
 
   get enabled(): boolean {
@@ -44,30 +60,40 @@ export class ApiKeyCache {
   }
 
   get size(): number {
-    return this.keys.size + this.refusedIds.size;
+    return this.keys.size + this.revokedIds.size;
   }
 
-  /** The key's row, `refused` (unknown or revoked), or undefined: ask the database. */
-  lookup(id: string): CachedKey | typeof refused | undefined {
+  /** The key's row, `revoked`, or undefined: ask the database. */
+  lookup(id: string): CachedKey | typeof revoked | undefined {
     if (!this.on) return undefined;
-    return this.keys.get(id) ?? this.refusedIds.get(id);
+    return this.keys.get(id) ?? this.revokedIds.get(id);
   }
 
   /** Take before reading the database; undefined when the cache is off (nothing will be remembered). */
-  snapshot(): number | undefined {
-    return this.on ? this.generation : undefined;
+  snapshot(): Snapshot | undefined {
+    return this.on ? { clears: this.clears, at: this.now() } : undefined;
   }
 
-  remember(id: string, found: CachedKey | typeof refused, snapshot: number | undefined): void {
-    if (!this.on || snapshot !== this.generation) return;
-    if (found === refused) this.refusedIds.set(id, refused);
-    else this.keys.set(id, found);
+  remember(id: string, found: CachedKey | typeof revoked, snapshot: Snapshot | undefined): void {
+    if (!this.on || !snapshot) return;
+    // Revocation is final: a read that saw it stays right whatever was announced since.
+    if (found === revoked) return this.revokedIds.set(id, revoked);
+    const evicted = this.evictions.get(id);
+    // `>=`: an eviction in the same clock tick as the read's start may have followed it.
+    if (snapshot.clears !== this.clears || (evicted !== undefined && evicted >= snapshot.at) || this.now() - snapshot.at > readHorizonMs) return;
+    this.keys.set(id, found);
   }
 
   evict(id: string): void {
-    this.generation++;
+    const now = this.now();
     this.keys.delete(id);
-    this.refusedIds.delete(id);
+    this.revokedIds.delete(id);
+    this.evictions.delete(id);
+    this.evictions.set(id, now);
+    for (const [old, at] of this.evictions) {
+      if (at >= now - readHorizonMs) break;
+      this.evictions.delete(old);
+    }
   }
 
   /** Starts using the cache, empty: notices sent while it was off were missed. */
@@ -82,9 +108,9 @@ export class ApiKeyCache {
   }
 
   clear(): void {
-    this.generation++;
+    this.clears++;
     this.keys.clear();
-    this.refusedIds.clear();
+    this.revokedIds.clear();
   }
 }
 

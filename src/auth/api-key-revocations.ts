@@ -3,7 +3,7 @@ import pg from 'pg';
 import { DatabaseUrl } from '../database/database-url.js';
 import { ApiKeyCache } from './api-key-cache.js';
 
-/** Where ApiKeyStore announces, in the transaction that changes a key, the id of the key changed. */
+/** Where ApiKeyStore announces, in the transaction that revokes a key, the key's id. */
 export const apiKeyChannel = 'tally_api_keys';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,7 +52,7 @@ export class ApiKeyRevocations implements OnApplicationBootstrap, OnApplicationS
     if (this.running) return;
     this.running = true;
     this.failures = 0;
-    void this.connect();
+    this.reconnect();
   }
 
   async stop(): Promise<void> {
@@ -60,7 +60,12 @@ export class ApiKeyRevocations implements OnApplicationBootstrap, OnApplicationS
     clearTimeout(this.retry);
     const client = this.client;
     this.down();
-    await client?.end().catch(() => undefined);
+    // Bounded: a goodbye on a connection that died silently would wait for TCP to give up.
+    if (client) await Promise.race([client.end().catch(() => undefined), new Promise((done) => setTimeout(done, 1_000).unref())]);
+  }
+
+  private reconnect(): void {
+    this.connect().catch((error: unknown) => this.logger.error(`API key revocations not received, keys checked in the database: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private async connect(): Promise<void> {
@@ -125,6 +130,6 @@ export class ApiKeyRevocations implements OnApplicationBootstrap, OnApplicationS
       this.logger.warn(`API key revocations not received (${error instanceof Error ? error.message : String(error)}); checking keys in the database on every request until the listener reconnects`);
     }
     this.failures++;
-    this.retry = setTimeout(() => void this.connect(), delay).unref();
+    this.retry = setTimeout(() => this.reconnect(), delay).unref();
   }
 }

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AdminAuditLog, type AdminActor } from '../admin-audit/admin-audit-log.js';
 import { DomainError, ValidationFailed } from '../common/errors/domain-error.js';
 import { MetricsRegistry } from '../observability/metrics/metrics-registry.js';
-import { ApiKeyCache, refused, type CachedKey } from './api-key-cache.js';
+import { ApiKeyCache, revoked, type CachedKey } from './api-key-cache.js';
 import { generateApiKey, parseApiKey } from './api-key-format.js';
 import { apiKeyChannel } from './api-key-revocations.js';
 import { ApiKeyUsage } from './api-key-usage.js';
@@ -29,8 +29,9 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /**
  * The `api_keys` table: keys are created and revoked here, each with its row in the admin audit in the
  * same transaction, and verified on every authenticated request: from ApiKeyCache when it holds the key (no
- * database round trip), else from the table. Every change of a key is announced on `tally_api_keys` in its
- * transaction, so every replica's cache drops the key when (and only if) the change commits.
+ * database round trip), else from the table. A revocation is announced on `tally_api_keys` in its transaction,
+ * so every replica's cache drops the key when (and only if) it commits. A creation needs no notice: unknown ids
+ * are never cached.
  */
 @Injectable()
 export class ApiKeyStore {
@@ -69,14 +70,11 @@ export class ApiKeyStore {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`INSERT INTO api_keys (id, name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4, $5)`, [id, name, prefix, hash, scopes]);
         await this.audit.record(manager, by, { action: 'api_key.created', targetId: id, targetName: name, details: { prefix, scopes } });
-        // A cache may hold the id as unknown (someone tried it before it existed); that must not outlive the key's creation.
-        await announce(manager, id);
       });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new DomainError('API_KEY_NAME_TAKEN', 'conflict', `An active API key is already named ${name}; revoke it first or pick another name`);
       throw error;
     }
-    this.cache.evict(id);
     return { id, name, prefix, scopes, key };
   }
 
@@ -113,11 +111,12 @@ export class ApiKeyStore {
         [presented.id],
       );
       const row = rows[0];
-      // Revocation is final, so a revoked key is remembered as refused just like an unknown id.
-      found = !row || row.revoked ? refused : { hash: row.key_hash, name: row.name, scopes: row.scopes.filter(isScope) };
+      // An unknown id is not remembered: nobody announces a key's creation, so a cache could not learn of it.
+      if (!row) return undefined;
+      found = row.revoked ? revoked : { hash: row.key_hash, name: row.name, scopes: row.scopes.filter(isScope) };
       this.cache.remember(presented.id, found, snapshot);
     }
-    if (found === refused || !sameHash(found, presented.hash)) return undefined;
+    if (found === revoked || !sameHash(found, presented.hash)) return undefined;
     this.usage.record(presented.id);
     return { id: `key:${presented.id}`, name: found.name, scopes: found.scopes };
   }

@@ -83,7 +83,7 @@ export class ApiKeyStore {
     if (which.id && !uuidPattern.test(which.id)) throw ValidationFailed.field('--id', 'must be a UUID');
     const [column, value] = which.id ? ['id', which.id] : ['name', which.name];
     // TypeORM answers an UPDATE on PostgreSQL with [returned rows, affected count].
-    const revoked = await this.dataSource.transaction(async (manager) => {
+    const key = await this.dataSource.transaction(async (manager) => {
       const [rows]: [ApiKeyInfo[], number] = await manager.query(
         `UPDATE api_keys SET revoked_at = now() WHERE ${column} = $1 AND revoked_at IS NULL RETURNING id, name, prefix, scopes`,
         [value],
@@ -94,8 +94,8 @@ export class ApiKeyStore {
       return rows[0];
     });
     // This replica at once, without waiting for its own notice to come back.
-    this.cache.evict(revoked.id);
-    return revoked;
+    this.cache.evict(key.id);
+    return key;
   }
 
   /** The key's principal, or undefined when it is malformed, unknown, revoked or its secret is wrong. */

@@ -239,6 +239,13 @@ export class Environment {
   @IsInt()
   @Min(60)
   JWT_MAX_AGE_SECONDS = 86_400;
+
+  /** API keys' `last_used_at` is written in one UPDATE at most this often (and at shutdown), never by a request. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  API_KEY_LAST_USED_FLUSH_SECONDS = 30;
 }
 
 /** TRUST_PROXY as Fastify's `trustProxy` option expects it: a boolean, or the list of trusted proxies. */

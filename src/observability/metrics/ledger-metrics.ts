@@ -24,6 +24,7 @@ export class LedgerMetrics {
   private readonly replays: Counter<'command'>;
   private readonly batchEntries: Histogram;
   private readonly batchSeconds: Histogram;
+  private readonly phases: Histogram<'phase'>;
   private readonly retries: Counter<'sqlstate'>;
   private readonly splits: Counter;
   private readonly registry: MetricsRegistry['registry'];
@@ -45,6 +46,13 @@ export class LedgerMetrics {
       buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     });
+    this.phases = new Histogram({
+      name: 'tally_write_phase_seconds',
+      help: 'Time of each phase of a group-commit batch: read (round trip 1), decide (Node), append (round trip 2, including the commit)',
+      labelNames: ['phase'],
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    });
     this.retries = new Counter({ name: 'tally_write_batch_retries_total', help: 'Batches written again after a serialization failure, deadlock or key race', labelNames: ['sqlstate'], registers: [registry] });
     this.splits = new Counter({ name: 'tally_write_batch_splits_total', help: 'Batches split in halves to isolate an entry the database refused', registers: [registry] });
   }
@@ -57,6 +65,10 @@ export class LedgerMetrics {
   batchWritten(entries: number, seconds: number): void {
     this.batchEntries.observe(entries);
     this.batchSeconds.observe(seconds);
+  }
+
+  phase(phase: 'read' | 'decide' | 'append', seconds: number): void {
+    this.phases.observe({ phase }, seconds);
   }
 
   batchRetried(sqlstate: string): void {

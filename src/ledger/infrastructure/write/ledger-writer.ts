@@ -9,7 +9,7 @@ import { replay, type IdempotencyRequest, type StoredResponse } from '../../../c
 import { Decimal } from '../../../common/money/decimal.js';
 import { DatabaseUnavailable, isDatabaseUnavailable, isRetryable, isUniqueViolationOf, sqlState } from '../../../database/database-errors.js';
 import { describeForLog } from '../../../common/http/error-log.js';
-import { Account } from '../../domain/account.js';
+import { Account, type AccountState } from '../../domain/account.js';
 import { commandAttemptsMax } from '../../domain/limits.js';
 import { assertDistinctAccounts, assertOccurredAt, postTransfer, type PostedTransfer } from '../../domain/transfer.js';
 import type { AccountEvent } from '../../events/index.js';
@@ -101,17 +101,21 @@ export class LedgerWriter implements BeforeApplicationShutdown {
     });
     let broken: Error | undefined;
     try {
+      const phase = new PhaseClock();
       const read = await this.read(client, entries).catch((error: unknown) => {
         throw isDatabaseUnavailable(error) ? new DatabaseUnavailable() : error;
       });
+      this.metrics.phase('read', phase.lap());
       const batch = new BatchDecision(read, this.clock.now());
       const settlements = entries.map((entry) => batch.decide(entry));
+      this.metrics.phase('decide', phase.lap());
       if (batch.events.length > 0 || batch.storedKeys.length > 0) {
         await this.append(client, batch).catch((error: unknown) => {
           // No answer from the server: the commit may have happened. With an answer (a SQLSTATE), it did not.
           if (sqlState(error) === undefined && isDatabaseUnavailable(error)) throw new OutcomeUnknown();
           throw isDatabaseUnavailable(error) ? new DatabaseUnavailable() : error;
         });
+        this.metrics.phase('append', phase.lap());
       }
       if (batch.events.length > 0) this.eventBus.publishAll(batch.events.map(({ event }) => event));
       this.metrics.decided(entries.map((entry, i) => decidedEntry(entry, settlements[i])));
@@ -174,6 +178,18 @@ export class LedgerWriter implements BeforeApplicationShutdown {
       this.clock.now().toISOString(),
     ];
     await client.query({ name: 'tally_write_append', text: appendSql, values });
+  }
+}
+
+/** Seconds since the previous lap. */
+class PhaseClock {
+  private last = process.hrtime.bigint();
+
+  lap(): number {
+    const now = process.hrtime.bigint();
+    const seconds = Number(now - this.last) / 1e9;
+    this.last = now;
+    return seconds;
   }
 }
 
@@ -258,7 +274,7 @@ class BatchDecision {
         return { status: 201, body: accountView(account.state), posted: [], refused: [], openedAccounts: 1 };
       }
       case 'transfer': {
-        const transfer = this.inRollback(() => this.post(entry.transfer, metadata));
+        const transfer = this.inRollback([entry.transfer], () => this.post(entry.transfer, metadata));
         return { status: 201, body: transferView(transfer), posted: [transfer], refused: [], openedAccounts: 0 };
       }
       case 'transfer_batch':
@@ -268,7 +284,7 @@ class BatchDecision {
 
   /** All or nothing: the first refusal refuses the whole request, reported with its index. */
   private postAtomic(inputs: readonly TransferInput[], metadata: EventMetadata) {
-    const posted = this.inRollback(() =>
+    const posted = this.inRollback(inputs, () =>
       inputs.map((input, index) => {
         try {
           return this.post(input, metadata);
@@ -286,7 +302,7 @@ class BatchDecision {
     const refused: { currency: string; code: string }[] = [];
     const results = inputs.map((input, index) => {
       try {
-        const transfer = this.inRollback(() => this.post(input, metadata));
+        const transfer = this.inRollback([input], () => this.post(input, metadata));
         posted.push(transfer);
         return { index, status: 201, transfer: transferView(transfer) };
       } catch (error) {
@@ -298,14 +314,23 @@ class BatchDecision {
     return { status: 200, body: { mode: 'independent', results }, posted, refused, openedAccounts: 0 };
   }
 
-  /** Runs `decision`; if it throws, the accounts and everything accepted are as they were before it. */
-  private inRollback<T>(decision: () => T): T {
-    const saved = new Map([...this.accounts].map(([id, account]) => [id, account.state]));
+  /**
+   * Runs `decision`, which may touch only the accounts of `inputs`; if it throws, those accounts and everything
+   * accepted are as they were before it.
+   */
+  private inRollback<T>(inputs: readonly TransferInput[], decision: () => T): T {
+    const saved = new Map<string, AccountState>();
+    for (const input of inputs) {
+      for (const id of [input.sourceAccountId, input.destinationAccountId]) {
+        const account = this.accounts.get(id);
+        if (account) saved.set(id, account.state);
+      }
+    }
     const lengths = [this.events.length, this.transfers.length];
     try {
       return decision();
     } catch (error) {
-      for (const [id, state] of saved) if (this.accounts.get(id)?.state !== state) this.accounts.set(id, Account.fromSnapshot(state));
+      for (const [id, state] of saved) if (this.accounts.get(id)!.state !== state) this.accounts.set(id, Account.fromSnapshot(state));
       this.events.length = lengths[0];
       this.transfers.length = lengths[1];
       throw error;

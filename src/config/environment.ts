@@ -67,7 +67,7 @@ export class Environment {
   @Max(100_000)
   LEDGER_BATCH_WAIT_MICROSECONDS = 1_000;
 
-  /** Commands waiting for a commit beyond which writes are refused with 503 OVERLOADED. */
+  /** Commands not yet answered (waiting or being written) beyond which writes are refused with 503 OVERLOADED. */
   @Transform(toInteger)
   @IsInt()
   @Min(1)

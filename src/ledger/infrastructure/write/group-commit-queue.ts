@@ -8,7 +8,7 @@ export interface GroupCommitLimits {
   readonly batchItemsMax: number;
   /** How long the first entry of a batch may wait for company before the batch leaves anyway. */
   readonly batchWaitMicroseconds: number;
-  /** Entries waiting beyond this are refused at once with OVERLOADED, rather than queued into a timeout. */
+  /** Entries not yet answered (waiting or being written) beyond which new ones are refused at once with OVERLOADED. */
   readonly queueEntriesMax: number;
   /** Batches written at the same time (each on its own connection). */
   readonly lanes: number;
@@ -57,7 +57,7 @@ export class GroupCommitQueue<Entry, Result> {
 
   submit(entry: Entry): Promise<Result> {
     if (this.closed) return Promise.reject(new Overloaded('shutting down'));
-    if (this.waiting.length >= this.limits.queueEntriesMax) return Promise.reject(new Overloaded('write queue full'));
+    if (this.depth >= this.limits.queueEntriesMax) return Promise.reject(new Overloaded('write queue full'));
     return new Promise<Result>((resolve, reject) => {
       this.waiting.push({ entry, items: this.sizeOf(entry), resolve, reject });
       this.schedule();

@@ -6,6 +6,7 @@ import { ApiKeys1764120000000 } from './1764120000000-ApiKeys.js';
 import { LedgerListIndexes1764130000000 } from './1764130000000-LedgerListIndexes.js';
 import { Observability1764140000000 } from './1764140000000-Observability.js';
 import { KeyIdentity1764150000000 } from './1764150000000-KeyIdentity.js';
+import { Webhooks1764170000000 } from './1764170000000-Webhooks.js';
 
 /** Migrations are listed as classes: TypeORM's glob loading does not work under ESM. Append, never reorder. */
-export const migrations = [LedgerSchema1764080000000, TransferOccurredAt1764090000000, ReconSchema1764100000000, EventHashChain1764110000000, ApiKeys1764120000000, LedgerListIndexes1764130000000, Observability1764140000000, KeyIdentity1764150000000];
+export const migrations = [LedgerSchema1764080000000, TransferOccurredAt1764090000000, ReconSchema1764100000000, EventHashChain1764110000000, ApiKeys1764120000000, LedgerListIndexes1764130000000, Observability1764140000000, KeyIdentity1764150000000, Webhooks1764170000000];

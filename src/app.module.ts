@@ -13,6 +13,7 @@ import { LedgerModule } from './ledger/ledger.module.js';
 import { ReconModule } from './recon/recon.module.js';
 import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { MaintenanceModule } from './maintenance/maintenance.module.js';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
     HealthModule,
     MetricsHttpModule,
     WebhooksModule,
+    MaintenanceModule,
   ],
   // Global, so every route is checked; AuthGuard refuses routes that declare neither @Public() nor
   // @RequireScope(). It runs first, so the second limit counts per authenticated principal (the first, per

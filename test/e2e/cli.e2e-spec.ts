@@ -11,7 +11,10 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const commands = ['seed', 'migrate', 'projections:rebuild', 'run-recon', 'verify', 'create-api-key', 'revoke-api-key'];
+const commands = [
+  'seed', 'migrate', 'projections:rebuild', 'run-recon', 'verify', 'create-api-key', 'revoke-api-key', 'webhooks:create', 'webhooks:list', 'webhooks:update',
+  'webhooks:pause', 'webhooks:resume', 'webhooks:delete', 'webhooks:rotate-secret', 'webhooks:replay', 'retention:sweep',
+];
 
 describe('help and version recorded at build time (dist/cli-help.json)', () => {
   const invocations = [[], ['--help'], ['-h'], ['help'], ['--version'], ['-V'], ...commands.flatMap((name) => [[name, '--help'], [name, '-h']])];

@@ -27,7 +27,8 @@ describe('help and version recorded at build time (dist/cli-help.json)', () => {
       expect({ args, answer: answers[args.join(' ')] }).toEqual({ args, answer: live });
       expect({ args, answer: await runCli(args, { TALLY_CLI_LIVE_HELP: '' }) }).toEqual({ args, answer: live });
     }
-  });
+    // Two processes per invocation, about 40 invocations: nest-commander's start-up on a busy machine is most of it.
+  }, 240_000);
 });
 
 describe('the CLI surface (tally --help, --version, option spellings)', () => {

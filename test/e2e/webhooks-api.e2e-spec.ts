@@ -87,6 +87,11 @@ describe('webhook subscriptions over the API and the CLI', () => {
     const changed = (await http().patch(`/webhooks/subscriptions/${first.id}`).set(as(keys.admin)).send({ event_types: ['recon.job.failed', 'recon.job.completed'], description: null }).expect(200)).body;
     expect(changed).toMatchObject({ event_types: ['recon.job.failed', 'recon.job.completed'], description: null, url: 'https://203.0.113.5/hooks?token=abc' });
     expect((await http().patch(`/webhooks/subscriptions/${first.id}`).set(as(keys.admin)).send({ url: 'http://10.9.9.9/' }).expect(422)).body.code).toBe('WEBHOOK_URL_REFUSED');
+    const rotated = (await http().post(`/webhooks/subscriptions/${first.id}/rotate-secret`).set(as(keys.admin)).expect(200)).body;
+    expect(rotated.secret).not.toBe(first.secret);
+    // The default overlap is a day: the previous secret signs alongside the new one until then.
+    expect(Date.parse(rotated.previous_secret_expires_at) - Date.now()).toBeGreaterThan(86_400_000 - 60_000);
+    expect((await http().post(`/webhooks/subscriptions/${first.id}/rotate-secret`).set(as(keys.admin)).send({ overlap_seconds: 604_801 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect((await http().post(`/webhooks/subscriptions/${first.id}/pause`).set(as(keys.admin)).expect(200)).body.status).toBe('paused');
     expect((await http().post(`/webhooks/subscriptions/${first.id}/resume`).set(as(keys.admin)).expect(200)).body.status).toBe('active');
     expect((await http().delete(`/webhooks/subscriptions/${second.id}`).set(as(keys.admin)).expect(200)).body.status).toBe('deleted');
@@ -98,7 +103,7 @@ describe('webhook subscriptions over the API and the CLI', () => {
       `SELECT action, actor, target_name FROM admin_audit WHERE target_id = $1 ORDER BY id`,
       [first.id],
     );
-    expect(audit.map((row) => row.action)).toEqual(['webhook_subscription.created', 'webhook_subscription.changed', 'webhook_subscription.paused', 'webhook_subscription.resumed']);
+    expect(audit.map((row) => row.action)).toEqual(['webhook_subscription.created', 'webhook_subscription.changed', 'webhook_subscription.secret_rotated', 'webhook_subscription.paused', 'webhook_subscription.resumed']);
     expect(audit.every((row) => row.actor.startsWith('hooks-admin-') && row.target_name === 'https://203.0.113.5/hooks?...')).toBe(true);
   });
 

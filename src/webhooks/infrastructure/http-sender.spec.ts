@@ -46,7 +46,7 @@ describe('WebhookSender', () => {
       expect(slow.latencyMs).toBeGreaterThanOrEqual(290);
       expect((await allowed.post('http://127.0.0.1:1/ok', '{}', {})).error).toMatch(/ECONNREFUSED/);
     } finally {
-      allowed.onModuleDestroy();
+      allowed.onApplicationShutdown();
     }
   });
 
@@ -58,7 +58,7 @@ describe('WebhookSender', () => {
       expect((await guarded.post(`http://localhost:${port}/ok`, '{}', {})).error).toMatch(/^WEBHOOK_ADDRESS_REFUSED: localhost resolves to (127\.0\.0\.1|::1), a loopback address/);
       expect(seen.length).toBe(before);
     } finally {
-      guarded.onModuleDestroy();
+      guarded.onApplicationShutdown();
     }
   });
 });

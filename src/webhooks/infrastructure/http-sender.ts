@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { logSafe } from '../../common/log-text.js';
 import { storableText } from '../../common/storable-text.js';
 import { responseExcerptBytesMax } from '../domain/limits.js';
@@ -23,7 +23,7 @@ const errorLengthMax = 500;
  * the whole exchange, no redirects followed (a 3xx is a failure: following it could lead anywhere).
  */
 @Injectable()
-export class WebhookSender implements OnModuleDestroy {
+export class WebhookSender implements OnApplicationShutdown {
   private readonly agents: { 'http:': http.Agent; 'https:': https.Agent };
 
   constructor(private readonly settings: WebhookSettings) {
@@ -68,7 +68,8 @@ export class WebhookSender implements OnModuleDestroy {
     });
   }
 
-  onModuleDestroy(): void {
+  /** After the dispatcher's beforeApplicationShutdown has let the attempts in flight finish. */
+  onApplicationShutdown(): void {
     this.agents['http:'].destroy();
     this.agents['https:'].destroy();
   }

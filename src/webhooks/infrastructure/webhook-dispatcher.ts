@@ -27,6 +27,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private ticking?: Promise<void>;
   private stopping = false;
   private wasLeading = false;
+  private rounds = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,7 +68,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       this.wasLeading = leading;
       this.metrics.leading(leading);
       if (!leading || this.stopping) return;
-      for (const id of await this.subscriptions.activeIds()) {
+      // Start the round at a different subscription each tick, so the first ones by age cannot keep every slot.
+      const ids = await this.subscriptions.activeIds();
+      const start = ids.length > 0 ? this.rounds++ % ids.length : 0;
+      for (const id of [...ids.slice(start), ...ids.slice(0, start)]) {
         if (this.serving.size >= subscriptionsInFlightMax) break;
         if (this.serving.has(id)) continue;
         const turn = this.pump

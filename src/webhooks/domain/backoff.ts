@@ -18,10 +18,3 @@ export function retryDelayMs(schedule: BackoffSchedule, failures: number, random
   const delay = Math.min(schedule.capMs, exponential);
   return Math.round(delay / 2 + random() * (delay / 2));
 }
-
-/** The longest total wait before a subscription pauses: every delay at its maximum, for `attemptsMax` attempts. */
-export function longestWaitMs(schedule: BackoffSchedule, attemptsMax: number): number {
-  let total = 0;
-  for (let failures = 1; failures < attemptsMax; failures++) total += retryDelayMs(schedule, failures, () => 1 - Number.EPSILON);
-  return total;
-}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApiKeyRevocations } from './auth/api-key-revocations.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { PrincipalRateLimitGuard } from './common/http/rate-limit/principal-rate-limit.guard.js';
@@ -35,6 +36,8 @@ import { MaintenanceModule } from './maintenance/maintenance.module.js';
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: PrincipalRateLimitGuard },
+    // The server's API key cache follows revocations from every replica (docs/auth.md).
+    ApiKeyRevocations,
   ],
 })
 export class AppModule {}

@@ -8,6 +8,7 @@ import { setupDocs } from './common/http/docs.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { validationPipe } from './common/http/validation.js';
 import { limitRequests } from './common/http/request-limits.js';
+import { transferBatchBodyLimits } from './ledger/api/transfer-batch.controller.js';
 import { serverTimeouts } from './common/http/server-timeouts.js';
 import { fastifyObservabilityOptions, installHttpObservability, loggersFor, type LogOptions } from './observability/http-observability.js';
 
@@ -24,7 +25,7 @@ export async function createHttpApp(options: LogOptions = {}): Promise<NestFasti
   await app.register(multipart, { limits: { files: 1, fields: 20 } });
   await registerSecurityHeaders(app);
   // After the address rate limit (installHttpObservability): a flood is counted before its bodies are looked at.
-  limitRequests(app, environment);
+  limitRequests(app, environment, [transferBatchBodyLimits(environment.JSON_DEPTH_MAX)]);
   // CORS stays closed (no Access-Control-* headers) unless origins are configured.
   if (corsOrigins) app.enableCors({ origin: corsOrigins.split(',').map((origin) => origin.trim()), credentials: false });
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));

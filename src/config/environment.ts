@@ -53,6 +53,33 @@ export class Environment {
   @IsBoolean()
   LEDGER_ALLOW_OVERDRAFT = false;
 
+  /** Commands one group commit (one transaction) may carry; a batch request counts with its transfers. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  LEDGER_BATCH_MAX = 256;
+
+  /** How long a lone command waits for others to share its commit, in microseconds. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  LEDGER_BATCH_WAIT_MICROSECONDS = 1_000;
+
+  /** Commands waiting for a commit beyond which writes are refused with 503 OVERLOADED. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LEDGER_WRITE_QUEUE_MAX = 10_000;
+
+  /** Batches written at the same time by one process, each on its own connection. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  LEDGER_WRITE_LANES = 1;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
@@ -212,6 +239,13 @@ export class Environment {
   @IsInt()
   @Min(60)
   JWT_MAX_AGE_SECONDS = 86_400;
+
+  /** API keys' `last_used_at` is written in one UPDATE at most this often (and at shutdown), never by a request. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  API_KEY_LAST_USED_FLUSH_SECONDS = 30;
 
   /** A completed reconciliation job with more unmatched records (both sides) than this raises the alert and the recon.unmatched_above_threshold webhook. */
   @Transform(toInteger)

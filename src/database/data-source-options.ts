@@ -1,13 +1,13 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
-import { ledgerEntities } from '../ledger/infrastructure/entities/index.js';
 
 /** The one place that says how Tally talks to PostgreSQL; used by the app, the CLI and the tests. */
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [...ledgerEntities],
+    // No entities: every query is SQL written for its purpose (the write path's two statements, the readers').
+    entities: [],
     migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,

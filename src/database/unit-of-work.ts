@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { DatabaseUnavailable, isDatabaseUnavailable, isRetryable } from './database-errors.js';
 
-/** A retry signal for a lost race that a fresh attempt resolves (e.g. two requests with one idempotency key). */
-export class RetryTransaction extends Error {}
-
 export type Queryable = Pick<QueryRunner, 'query'>;
 
 const attemptsMax = 3;
 
 /**
- * One transaction per command. `run` commits what `work` did or rolls all of it back; a serialization
- * failure, deadlock or RetryTransaction runs `work` again from the start, at most `attemptsMax` times.
+ * One transaction for work outside the write path (the projection rebuild). `run` commits what `work` did or rolls
+ * all of it back; a serialization failure or deadlock runs `work` again from the start, at most `attemptsMax` times.
  */
 @Injectable()
 export class UnitOfWork {
@@ -22,7 +19,7 @@ export class UnitOfWork {
       try {
         return await this.once(work);
       } catch (error) {
-        const retry = error instanceof RetryTransaction || isRetryable(error);
+        const retry = isRetryable(error);
         if (!retry || attempt >= attemptsMax) throw isDatabaseUnavailable(error) ? new DatabaseUnavailable() : error;
       }
     }

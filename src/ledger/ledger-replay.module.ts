@@ -4,7 +4,6 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { LedgerVerifier } from './audit/ledger-verifier.js';
 import { TypeOrmReadSnapshot } from './audit/typeorm-read-snapshot.js';
 import { EventLogReader } from './infrastructure/event-log-reader.js';
-import { BalanceProjection } from './projections/balance.projection.js';
 import { ProjectionRebuilder } from './projections/projection-rebuilder.js';
 
 /**
@@ -15,7 +14,6 @@ import { ProjectionRebuilder } from './projections/projection-rebuilder.js';
 @Module({
   providers: [
     UnitOfWork,
-    BalanceProjection,
     EventLogReader,
     ProjectionRebuilder,
     { provide: LedgerVerifier, inject: [DataSource, EventLogReader], useFactory: (dataSource: DataSource, log: EventLogReader) => new LedgerVerifier(new TypeOrmReadSnapshot(dataSource), log) },

@@ -69,7 +69,7 @@ describe('verify', () => {
   it('fails when an event is deleted, in the middle or at the end', async () => {
     const middle = await tamperedCopy(`DELETE FROM events WHERE position = 6`);
     expect(middle.code).toBe(1);
-    expect(middle.stdout).toContain('hash_chain_broken');
+    expect(middle.stdout).toContain('block_chain_broken');
     const last = await tamperedCopy(`DELETE FROM events WHERE position = (SELECT max(position) FROM events)`);
     expect(last.code).toBe(1);
     expect(last.stdout).toContain('chain_head_mismatch');

@@ -3,6 +3,9 @@ import type { BenchSection } from '../bench-section.js';
 import type { FundedLedger } from '../funded-ledger.js';
 import { measuredLoadRow } from '../measured-load.js';
 import { spreadTransfer } from './transfers.section.js';
+import { parseAndValidateMs, phaseMeans, scrapeWritePhases } from '../batch-phases.js';
+
+const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${ms.toFixed(1)} ms`);
 
 const path = '/ledger/transfers/batch';
 const connections = 2;
@@ -40,7 +43,12 @@ export const batchSection: BenchSection = {
     const rows: BenchRow[] = [];
     for (const size of batchSizes) {
       const plan = { path, connections, seconds: loadSeconds, warmupSeconds, body: () => batchBody(ledger.funded, size) };
-      rows.push(await measuredLoadRow(ledger, rowFor(size), plan, size));
+      const before = await scrapeWritePhases(ledger.server.url, ledger.api.headers);
+      const row = await measuredLoadRow(ledger, rowFor(size), plan, size);
+      const phases = phaseMeans(before, await scrapeWritePhases(ledger.server.url, ledger.api.headers));
+      const edge = await parseAndValidateMs(batchBody(ledger.funded, size));
+      const perBatch = `per batch: JSON parse ${edge.parseMs.toFixed(1)} ms and validation ${edge.validateMs.toFixed(1)} ms (timed in the bench process), then in the server read ${fmt(phases.read)}, decide ${fmt(phases.decide)}, append and commit ${fmt(phases.append)} (means, tally_write_phase_seconds; warm-up included).`;
+      rows.push({ ...row, note: [row.note, perBatch].filter(Boolean).join(' '), details: { ...row.details, phasesMs: phases, parseMs: edge.parseMs, validateMs: edge.validateMs } });
     }
     return rows;
   },

@@ -1,6 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 
-/** `revoke-api-key --name NAME` (or `--id UUID`): the key stops working on the next request. */
+/** `revoke-api-key --name NAME` (or `--id UUID`): every replica refuses the key within a second (docs/auth.md). */
 @Command({ name: 'revoke-api-key', description: 'Revoke an active API key by --name or --id' })
 export class RevokeApiKeyCommand extends CommandRunner {
   async run(_: string[], options: { name?: string; id?: string }): Promise<void> {

@@ -15,9 +15,13 @@ interface RequestWithLog {
  * Turns every failure into `{ statusCode, code, message, details? }`. Anything the client could have
  * caused is a 4xx with a stable code; a 500 means a bug and is logged with its stack.
  */
+/** 503s that are not bugs: the client should retry after a moment (OUTCOME_UNKNOWN under the same Idempotency-Key). */
+const retryLater = new Set(['DATABASE_UNAVAILABLE', 'OVERLOADED', 'OUTCOME_UNKNOWN']);
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
@@ -25,10 +29,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<(AuthenticatedRequest & RequestWithLog) | undefined>();
     const body = this.toBody(exception, request);
     // Never the raw message of a database error: it echoes client text (see describeForLog).
-    if (body.statusCode >= 500 && body.code !== 'DATABASE_UNAVAILABLE') this.logBug(exception, request);
+    if (body.statusCode >= 500 && !retryLater.has(body.code)) this.logBug(exception, request);
     else if (body.code === 'INVALID_VALUE') this.logger.warn(`a client value reached the database unvalidated: ${describeForLog(exception)}`);
     const { httpAdapter } = this.adapterHost;
-    httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
+    const response = host.switchToHttp().getResponse();
+    if (retryLater.has(body.code)) httpAdapter.setHeader(response, 'retry-after', '1');
+    httpAdapter.reply(response, body, body.statusCode);
   }
 
   /** Through the request's own logger when there is one, so the line carries the request id; never a raw database message. */

@@ -10,6 +10,12 @@ export interface JsonLimits {
   readonly depthMax: number;
 }
 
+/** A route that takes bigger bodies than the rest (the transfer batch): its own byte and structure limits. */
+export interface RouteBodyLimits extends JsonLimits {
+  readonly path: string;
+  readonly bodyBytesMax: number;
+}
+
 /**
  * 400 VALIDATION_FAILED (the code deep bodies always had): a body whose shape alone would cost more to take
  * apart than any legitimate request needs.
@@ -88,11 +94,18 @@ function tooManyEntries(limits: JsonLimits): JsonTooComplex {
  * the body to Fastify's own JSON parser (prototype-poisoning checks, error codes and all). Must be called
  * before `app.init()`, which otherwise registers the default.
  */
-export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: number, limits: JsonLimits): void {
+export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: number, limits: JsonLimits, routes: readonly RouteBodyLimits[] = []): void {
   const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  const byPath = new Map(routes.map((route) => [route.path, route]));
+  // A route's own byte limit (Fastify's route bodyLimit wins over the parser's), set as the route is registered.
+  fastify.addHook('onRoute', (route) => {
+    const own = byPath.get(route.url);
+    if (own) route.bodyLimit = own.bodyBytesMax;
+  });
   app.useBodyParser('application/json', { bodyLimit }, (request, body, done) => {
-    assertJsonWithinLimits(body, limits);
+    const own = byPath.get((request as { routeOptions?: { url?: string } }).routeOptions?.url ?? '');
+    assertJsonWithinLimits(body, own ?? limits);
     parseJson(request as Parameters<typeof parseJson>[0], body.toString('utf8'), done);
   });
 }

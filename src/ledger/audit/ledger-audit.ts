@@ -4,6 +4,7 @@ import { AccountOpened, type AccountEvent, type PostingEvent } from '../events/i
 
 export const findingKinds = [
   'hash_chain_broken',
+  'block_chain_broken',
   'chain_head_mismatch',
   'stream_out_of_order',
   'balance_after_wrong',
@@ -46,37 +47,41 @@ export class LedgerAudit {
   readonly findings: Finding[] = [];
   readonly accounts = new Map<string, AccountFold>();
   private readonly open = new Map<string, OpenTransfer>();
+  /** The running hash of the genesis block's events, chained one to the next. */
   private previousHash: Buffer;
-  private lastPosition = '0';
+  private lastChainedPosition = 0n;
+  private readonly chainedUntil: bigint;
   events = 0;
   transfers = 0;
+  /** The hash that pins the whole log: the last block's, set by the block check. */
+  headHash = '';
 
-  constructor(genesisHash: Buffer) {
-    this.previousHash = genesisHash;
+  /** `genesis`: the block that covers the events chained the old way (positions 1 to its last position). */
+  constructor(
+    zeroHash: Buffer,
+    private readonly genesis: { lastPosition: string; hash: Buffer } | undefined,
+  ) {
+    this.previousHash = zeroHash;
+    this.chainedUntil = BigInt(genesis?.lastPosition ?? '0');
   }
 
-  /** Feeds the next event of the log, in position order. */
-  next(position: string, event: AccountEvent, hash: Buffer, canonical: string): void {
+  /** Feeds the next event of the log, in position order; `canonical` is needed for the genesis block's events only. */
+  next(position: string, event: AccountEvent, hash: Buffer, canonical: string | null): void {
     this.events++;
-    this.checkChain(position, hash, canonical);
+    if (BigInt(position) <= this.chainedUntil) this.checkChain(position, hash, canonical ?? '');
     if (event instanceof AccountOpened) this.open_(position, event);
     else this.post(position, event);
-    this.lastPosition = position;
   }
 
-  /** After the last event: unfinished transfers, the chain head, and each currency's sum. */
-  finish(head: { lastPosition: string; lastHash: Buffer } | undefined): void {
+  /** After the last event: unfinished transfers, the genesis block's end, and each currency's sum. */
+  finish(): void {
     for (const [transferId, legs] of this.open) this.report('transfer_unbalanced', `transfer ${transferId} has ${legs.debits.length} debit(s) and ${legs.credits.length} credit(s)`);
-    if (!head || head.lastPosition !== this.lastPosition || !head.lastHash.equals(this.previousHash)) {
-      this.report('chain_head_mismatch', `the chain head (${head?.lastPosition ?? 'missing'}) does not end at the last event (${this.lastPosition}): events were removed or appended around the chain`);
+    if (this.genesis && (this.lastChainedPosition !== this.chainedUntil || !this.previousHash.equals(this.genesis.hash))) {
+      this.report('hash_chain_broken', `the events chained before blocks end at ${this.lastChainedPosition} with a hash that is not the genesis block's (which ends at ${this.chainedUntil}): the old chain was edited or cut`);
     }
     const sums = new Map<string, Decimal>();
     for (const fold of this.accounts.values()) sums.set(fold.currency, (sums.get(fold.currency) ?? new Decimal(0)).plus(fold.balance));
     for (const [currency, sum] of sums) if (!sum.isZero()) this.report('currency_not_zero', `${currency} balances sum to ${sum.toFixed()}, not 0`);
-  }
-
-  get headHash(): string {
-    return this.previousHash.toString('hex');
   }
 
   report(kind: FindingKind, message: string, where: { position?: string; accountId?: string } = {}): void {
@@ -88,6 +93,7 @@ export class LedgerAudit {
     if (!expected.equals(hash)) this.report('hash_chain_broken', `event ${position}: stored hash does not match its content and predecessor (edited, inserted or a predecessor removed)`, { position });
     // Continue from the stored hash, so one tampered row is reported once rather than breaking every later row.
     this.previousHash = hash;
+    this.lastChainedPosition = BigInt(position);
   }
 
   private open_(position: string, event: AccountOpened): void {

@@ -2,6 +2,7 @@ import { Decimal } from '../../common/money/decimal.js';
 import type { Queryable } from '../../database/unit-of-work.js';
 import { EventLogReader } from '../infrastructure/event-log-reader.js';
 import { genesisHash } from '../infrastructure/event-store.js';
+import { checkBlocks, readGenesis } from './block-chain-check.js';
 import { LedgerAudit, type Finding } from './ledger-audit.js';
 import type { ReadSnapshot } from './read-snapshot.js';
 
@@ -30,10 +31,11 @@ export class LedgerVerifier {
 
   verify(): Promise<VerificationReport> {
     return this.snapshot.read(async (tx) => {
-      const audit = new LedgerAudit(genesisHash);
-      for await (const logged of this.log.readAll(tx)) audit.next(logged.position, logged.event, logged.hash, logged.canonical);
-      const [head]: { last_position: string; last_hash: Buffer }[] = await tx.query('SELECT last_position::text AS last_position, last_hash FROM event_chain WHERE id = 1');
-      audit.finish(head && { lastPosition: head.last_position, lastHash: head.last_hash });
+      const genesis = await readGenesis(tx);
+      const audit = new LedgerAudit(genesisHash, genesis);
+      for await (const logged of this.log.readAll(tx, genesis?.lastPosition ?? '0')) audit.next(logged.position, logged.event, logged.hash, logged.canonical);
+      audit.finish();
+      await checkBlocks(tx, audit, genesis);
       await this.compareProjection(tx, audit);
       return { ok: audit.findings.length === 0, events: audit.events, accounts: audit.accounts.size, transfers: audit.transfers, headHash: audit.headHash, findings: audit.findings };
     });

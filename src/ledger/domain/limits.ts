@@ -14,3 +14,8 @@ export const idempotencyKeyLengthMax = 255;
 export const commandAttemptsMax = 3;
 /** How far in the future a transfer's occurred_at may be, for clients whose clocks run ahead. */
 export const clockSkewMillisecondsMax = 5 * 60 * 1000;
+/** Transfers in one POST /ledger/transfers/batch. */
+export const transferBatchItemsMax = 1_000;
+/** The batch route's own body limits: room for every transfer at its largest metadata, and no more. */
+export const transferBatchBodyBytesMax = 10 * 1024 * 1024;
+export const transferBatchJsonEntriesMax = 100_000;

@@ -7,8 +7,8 @@ export interface LoggedEvent {
   position: string;
   event: AccountEvent;
   hash: Buffer;
-  /** tally_event_canonical() of the stored row: the text its hash covers. */
-  canonical: string;
+  /** tally_event_canonical() of the stored row, for events chained before blocks (up to `canonicalUntil`); else null. */
+  canonical: string | null;
 }
 
 const batchSizeMax = 5_000;
@@ -18,14 +18,15 @@ const batchSizeMax = 5_000;
  * however long the log is. No decorator: the CLI's `verify` uses it without loading Nest.
  */
 export class EventLogReader {
-  async *readAll(tx: Queryable): AsyncGenerator<LoggedEvent> {
+  async *readAll(tx: Queryable, canonicalUntil = '0'): AsyncGenerator<LoggedEvent> {
     let after = '0';
     for (;;) {
       const rows: StoredRow[] = await tx.query(
         `SELECT position::text AS position, type, schema_version, stream_version, payload, occurred_at, hash,
-                tally_event_canonical(position, id, stream_id, stream_version, type, schema_version, payload, metadata, occurred_at, recorded_at) AS canonical
+                CASE WHEN position <= $3::bigint THEN
+                  tally_event_canonical(position, id, stream_id, stream_version, type, schema_version, payload, metadata, occurred_at, recorded_at) END AS canonical
          FROM events WHERE position > $1::bigint ORDER BY events.position LIMIT $2`,
-        [after, batchSizeMax],
+        [after, batchSizeMax, canonicalUntil],
       );
       for (const row of rows) yield toLogged(row);
       if (rows.length < batchSizeMax) return;
@@ -42,7 +43,7 @@ interface StoredRow {
   payload: Record<string, unknown>;
   occurred_at: Date;
   hash: Buffer;
-  canonical: string;
+  canonical: string | null;
 }
 
 function toLogged(row: StoredRow): LoggedEvent {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type Queryable } from '../../database/unit-of-work.js';
 import { EventLogReader } from '../infrastructure/event-log-reader.js';
 import { BalanceProjection, type BalanceRow } from './balance.projection.js';
+import { statementLinesFromEvents } from './statement.projection.js';
 
 export interface RebuildReport {
   events: number;
@@ -61,10 +62,7 @@ export class ProjectionRebuilder {
     const [{ count }]: { count: number }[] = await tx.query(
       `WITH inserted AS (
          INSERT INTO account_statement_lines (account_id, version, transfer_id, counterparty_account_id, direction, amount, currency, balance_after, reference, occurred_at)
-         SELECT stream_id, stream_version, (payload->>'transfer_id')::uuid, (payload->>'counterparty_account_id')::uuid,
-                CASE type WHEN 'AccountDebited' THEN 'debit' ELSE 'credit' END, (payload->>'amount')::numeric, payload->>'currency',
-                (payload->>'balance_after')::numeric, payload->>'reference', occurred_at
-         FROM events WHERE type IN ('AccountDebited', 'AccountCredited')
+         ${statementLinesFromEvents('events')}
          RETURNING 1)
        SELECT count(*)::int AS count FROM inserted`,
     );

@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiKeyStore } from '../../src/auth/api-key.store.js';
 import { runCli } from '../support/run-cli.js';
 import { useTestApp } from '../support/test-app.js';
+import { deleteSubscriptions } from '../support/webhook-receiver.js';
 
 /**
  * Managing subscriptions over the API and the CLI, with the production defaults: authentication on, and URLs that
@@ -22,13 +22,7 @@ describe('webhook subscriptions over the API and the CLI', () => {
     keys.admin = (await store.create(`hooks-admin-${Date.now()}`, ['admin'], { actor: 'test-suite' })).key;
     keys.writer = (await store.create(`hooks-writer-${Date.now()}`, ['ledger:read', 'ledger:write'], { actor: 'test-suite' })).key;
   });
-  afterAll(async () => {
-    // On a connection of its own: the app may already be closed. Nothing is left for later suites' dispatchers.
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`UPDATE webhook_subscriptions SET status = 'deleted', paused_at = NULL, paused_reason = NULL WHERE id = ANY ($1::uuid[])`, [created]);
-    await client.end();
-  });
+  afterAll(() => deleteSubscriptions(created));
 
   it('needs the admin scope', async () => {
     expect((await http().get('/webhooks/subscriptions').expect(401)).body.code).toBe('UNAUTHENTICATED');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/poll.js';
 import { jobFinished } from '../support/recon-jobs.js';
 import { useTestApp } from '../support/test-app.js';
-import { documentedCheck, WebhookReceiver } from '../support/webhook-receiver.js';
+import { deleteSubscriptions, documentedCheck, WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
  * Delivery end to end: the real app and its dispatcher on the run's database, a receiver in this process. Short
@@ -41,6 +41,9 @@ describe('webhook delivery', () => {
     const details = await Promise.all(page.body.data.map((delivery: { id: string }) => http().get(`/webhooks/deliveries/${delivery.id}`).expect(200)));
     return details.flatMap((detail) => detail.body.attempt_log as { status_code: number | null; error: string | null }[]);
   };
+  /** Every delivery answered and recorded: the dispatcher records an answer a moment after the receiver gave it. */
+  const settled = () =>
+    eventually(async () => ((await http().get(`/webhooks/subscriptions/${subscription.id}/deliveries?status=pending`).expect(200)).body.data.length === 0 ? true : undefined));
   const attemptFailed = (match: (attempt: { status_code: number | null; error: string | null }) => boolean) =>
     eventually(async () => ((await attemptsOf()).some(match) ? true : undefined), 15_000);
 
@@ -56,7 +59,7 @@ describe('webhook delivery', () => {
     expect(subscription.secret).toMatch(/^whsec_/);
   });
   afterAll(async () => {
-    if (subscription) await http().delete(`/webhooks/subscriptions/${subscription.id}`);
+    if (subscription) await deleteSubscriptions([subscription.id]);
     await receiver.stop();
   });
 
@@ -93,8 +96,10 @@ describe('webhook delivery', () => {
     expect([...new Set(bodies.map((body) => body.data.id))]).toEqual(transfers);
     expect(bodies.every((body) => body.type === 'transfer.posted')).toBe(true);
 
-    const deliveries = (await http().get(`/webhooks/subscriptions/${subscription.id}/deliveries`).expect(200)).body.data;
-    expect(deliveries.map((delivery: { status: string }) => delivery.status)).toEqual(transfers.map(() => 'delivered'));
+    // The receiver has answered; the dispatcher records the last answer a moment later.
+    const statuses = () => http().get(`/webhooks/subscriptions/${subscription.id}/deliveries`).expect(200).then((response) => response.body.data.map((delivery: { status: string }) => delivery.status));
+    await eventually(async () => ((await statuses()).every((status: string) => status === 'delivered') ? true : undefined));
+    expect(await statuses()).toEqual(transfers.map(() => 'delivered'));
     const retried = await attemptsOf();
     expect(retried.filter((attempt) => attempt.status_code === 204).length).toBe(transfers.length);
   });
@@ -155,12 +160,14 @@ describe('webhook delivery', () => {
   });
 
   it('replays one delivery by id (same bytes, new delivery id) and a stream from a position (again, in order)', async () => {
+    await settled();
     const deliveries = (await http().get(`/webhooks/subscriptions/${subscription.id}/deliveries?status=delivered&limit=500`).expect(200)).body.data;
     const original = deliveries.find((delivery: { event_type: string }) => delivery.event_type === 'transfer.posted');
     const originalBody = receiver.accepted().find((request) => request.deliveryId === Number(original.id))!.body;
     const replay = (await http().post(`/webhooks/deliveries/${original.id}/replay`).expect(202)).body;
     expect(replay).toMatchObject({ replay_of: original.id, event_id: original.event_id, status: 'pending' });
     await eventually(async () => (receiver.accepted().some((request) => request.deliveryId === Number(replay.id)) ? true : undefined));
+    await settled();
     const replayed = receiver.accepted().find((request) => request.deliveryId === Number(replay.id))!;
     expect(replayed.body).toBe(originalBody);
     expect(replayed.eventId).toBe(original.event_id);

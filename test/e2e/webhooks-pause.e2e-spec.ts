@@ -1,7 +1,7 @@
 import { parseMetrics, sampleValue } from '../support/metrics-text.js';
 import { eventually } from '../support/poll.js';
 import { useTestApp } from '../support/test-app.js';
-import { WebhookReceiver } from '../support/webhook-receiver.js';
+import { deleteSubscriptions, WebhookReceiver } from '../support/webhook-receiver.js';
 
 /** A receiver that keeps failing: after WEBHOOK_ATTEMPTS_MAX attempts its subscription pauses at that delivery. */
 describe('a webhook subscription that pauses and resumes', () => {
@@ -22,7 +22,7 @@ describe('a webhook subscription that pauses and resumes', () => {
     await receiver.start();
   });
   afterAll(async () => {
-    if (subscriptionId) await http().delete(`/webhooks/subscriptions/${subscriptionId}`);
+    if (subscriptionId) await deleteSubscriptions([subscriptionId]);
     await receiver.stop();
   });
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import pg from 'pg';
 import { eventually } from './poll.js';
 
 /** One request as the receiver saw it, and what it answered. */
@@ -84,4 +85,18 @@ export function documentedCheck(header: string | undefined, secret: string, rawB
   if (!t || Math.abs(nowSeconds - Number(t)) > 300) return false;
   const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${rawBody}`).digest('hex'));
   return candidates.some((candidate) => candidate.length === expected.length && timingSafeEqual(Buffer.from(candidate), expected));
+}
+
+/**
+ * Marks a suite's subscriptions deleted, on a connection of its own (Jest runs a suite's afterAll hooks in order, so
+ * the app may be closed already): later suites' dispatchers must not deliver to a receiver that is gone.
+ */
+export async function deleteSubscriptions(ids: readonly string[], databaseUrl = process.env.DATABASE_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE webhook_subscriptions SET status = 'deleted', paused_at = NULL, paused_reason = NULL WHERE id = ANY ($1::uuid[])`, [ids]);
+  } finally {
+    await client.end();
+  }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { formatAmount } from '../../ledger/domain/money.js';
 import type { TransferView } from '../../ledger/queries/views.js';
-import { isWebhookEventType } from '../domain/event-types.js';
+import { isWebhookEventType, streamOfEventType } from '../domain/event-types.js';
 import type { Fact } from '../domain/fact.js';
 
 interface TransferRow {
@@ -51,7 +51,7 @@ export class FactReader {
     const rows: OutboxRow[] = await manager.query(`SELECT id::text AS id, event_id, type, payload, created_at FROM webhook_outbox WHERE id > $1::bigint ORDER BY id LIMIT $2`, [position, limit]);
     return rows.map((row) => {
       // The outbox is written by this codebase only; an unknown type is a bug, not data to pass on.
-      if (!isWebhookEventType(row.type)) throw new Error(`webhook_outbox ${row.id} has the unknown type ${row.type}`);
+      if (!isWebhookEventType(row.type) || streamOfEventType(row.type) !== 'recon') throw new Error(`webhook_outbox ${row.id} has the type ${row.type}, not a recon fact's`);
       return { stream: 'recon', position: row.id, eventId: row.event_id, type: row.type, createdAt: row.created_at, data: row.payload };
     });
   }

@@ -13,6 +13,8 @@ import { MetricsHttpModule } from './observability/metrics/metrics-http.module.j
 import { LedgerModule } from './ledger/ledger.module.js';
 import { ReconModule } from './recon/recon.module.js';
 import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { MaintenanceModule } from './maintenance/maintenance.module.js';
 
 @Module({
   imports: [
@@ -25,6 +27,8 @@ import { ReconSchedulerModule } from './recon/scheduler/recon-scheduler.module.j
     ReconSchedulerModule,
     HealthModule,
     MetricsHttpModule,
+    WebhooksModule,
+    MaintenanceModule,
   ],
   // Global, so every route is checked; AuthGuard refuses routes that declare neither @Public() nor
   // @RequireScope(). It runs first, so the second limit counts per authenticated principal (the first, per

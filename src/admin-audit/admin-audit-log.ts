@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { cursorParts, decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
 
-export type AdminAction = 'api_key.created' | 'api_key.revoked';
+export type AdminAction =
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'webhook_subscription.created'
+  | 'webhook_subscription.changed'
+  | 'webhook_subscription.paused'
+  | 'webhook_subscription.resumed'
+  | 'webhook_subscription.deleted'
+  | 'webhook_subscription.secret_rotated'
+  | 'webhook_subscription.replayed'
+  | 'webhook_delivery.replayed';
 
 /** Who did an admin action: a principal's name, or `cli:<OS user>` for the CLI; and the request id over HTTP. */
 export interface AdminActor {

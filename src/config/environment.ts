@@ -246,6 +246,85 @@ export class Environment {
   @Min(1)
   @Max(3_600)
   API_KEY_LAST_USED_FLUSH_SECONDS = 30;
+
+  /** A completed reconciliation job with more unmatched records (both sides) than this raises the alert and the recon.unmatched_above_threshold webhook. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RECON_UNMATCHED_ALERT_THRESHOLD = 0;
+
+  /** Let webhook URLs resolve to loopback, private or link-local addresses (tests, receivers inside the network). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_URLS = false;
+
+  /** How often the dispatcher looks for work (and a standby replica tries to take over), in milliseconds. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  WEBHOOK_DISPATCH_INTERVAL_MS = 1_000;
+
+  /** A delivery attempt that has not answered within this many milliseconds has failed. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Attempts of one delivery before its subscription pauses at it. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_ATTEMPTS_MAX = 15;
+
+  /** Delay after the first failed attempt; it doubles with each failure, with jitter, up to WEBHOOK_RETRY_MAX_MS. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_BASE_MS = 10_000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_MAX_MS = 3_600_000;
+
+  /** Days to keep uploaded recon files that a job used (0: forever). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RETENTION_UPLOAD_DAYS = 365;
+
+  /** Days to keep recon staging: today, uploaded files no job refers to (a run refused or interrupted after the upload). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RETENTION_RECON_STAGING_DAYS = 1;
+
+  /** Days to keep Idempotency-Key records; a retry after that posts again (0: forever). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RETENTION_IDEMPOTENCY_KEY_DAYS = 30;
+
+  /** Days to keep webhook attempts and finished deliveries (0: forever). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RETENTION_WEBHOOK_ATTEMPT_DAYS = 30;
+
+  /** Seconds between retention sweeps, run by one replica (0: no scheduled sweep; `tally retention:sweep` still works). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  RETENTION_SWEEP_INTERVAL_SECONDS = 86_400;
+
+  /** Seconds between scheduled runs of verify, by one replica, exported as metrics (0: never scheduled). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  VERIFY_INTERVAL_SECONDS = 86_400;
 }
 
 /** TRUST_PROXY as Fastify's `trustProxy` option expects it: a boolean, or the list of trusted proxies. */
@@ -264,6 +343,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (environment.HTTP_HEADERS_TIMEOUT_MS > environment.HTTP_REQUEST_TIMEOUT_MS) {
     throw new Error(`Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS=${environment.HTTP_HEADERS_TIMEOUT_MS}: must not exceed HTTP_REQUEST_TIMEOUT_MS (${environment.HTTP_REQUEST_TIMEOUT_MS})`);
+  }
+  if (environment.WEBHOOK_RETRY_BASE_MS > environment.WEBHOOK_RETRY_MAX_MS) {
+    throw new Error(`Invalid configuration:\n  WEBHOOK_RETRY_BASE_MS=${environment.WEBHOOK_RETRY_BASE_MS}: must not exceed WEBHOOK_RETRY_MAX_MS (${environment.WEBHOOK_RETRY_MAX_MS})`);
   }
   return environment;
 }

@@ -6,6 +6,7 @@ import { describeForLog } from '../common/http/error-log.js';
 import type { Matcher } from './domain/matcher.js';
 import { runMatchers } from './domain/matching-engine.js';
 import { matchedRow, rejectedRow, summarize, unmatchedRow, type ReconJobRequest, type ReconLogRow } from './domain/recon-job.js';
+import { completedFacts, failedFacts } from './domain/recon-facts.js';
 import type { ReconRecord } from './domain/recon-record.js';
 import type { ReconSource } from './domain/recon-source.js';
 import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.event.js';
@@ -49,14 +50,14 @@ export class ReconJobRunner {
       const result = runMatchers(this.matchers, external.records, internal.records, job.params, this.settings.supportedCurrencies);
       await this.repository.appendLogs(job.jobId, logRows(result));
       const summary = summarize(result, external.records, internal.records, external.rejected);
-      await this.repository.complete(job.jobId, summary);
+      await this.repository.complete(job.jobId, summary, completedFacts(job, summary, this.settings.unmatchedAlertThreshold));
       this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
       return 'completed';
     } catch (error) {
       // Only our own refusals are shown as they are: any other message may quote file or database text.
       const message = error instanceof DomainError ? error.message : 'internal error (see the server log)';
       if (!(error instanceof DomainError)) this.logger.error(describeForLog(error));
-      await this.repository.fail(job.jobId, message);
+      await this.repository.fail(job.jobId, message, failedFacts(job, message));
       this.eventBus.publish(new ReconJobFailed(job.jobId, job.source, job.businessDate, message, this.clock.now()));
       return 'failed';
     }

@@ -38,6 +38,8 @@ export class ReconSettings {
   readonly uploadBytesMax: number;
   readonly schedule: { enabled: boolean; hour: number; timeZone: string };
   readonly businessTimeZone: string;
+  /** A completed job with more unmatched records than this alerts (RECON_UNMATCHED_ALERT_THRESHOLD). */
+  readonly unmatchedAlertThreshold: number;
   private readonly sources: Map<string, ConfiguredSource>;
 
   constructor(config: ConfigService<Environment, true>, ledger: LedgerSettings, @Inject(RECON_SOURCE_FACTORIES) factories: ReconSourceFactory[]) {
@@ -57,6 +59,7 @@ export class ReconSettings {
       timeZone: config.get('RECON_SCHEDULE_TIMEZONE', { infer: true }),
     };
     this.businessTimeZone = config.get('RECON_BUSINESS_TIMEZONE', { infer: true });
+    this.unmatchedAlertThreshold = config.get('RECON_UNMATCHED_ALERT_THRESHOLD', { infer: true });
     if (!isTimeZone(this.businessTimeZone)) throw new Error(`RECON_BUSINESS_TIMEZONE=${this.businessTimeZone} is not an IANA time zone`);
     if (!isTimeZone(this.schedule.timeZone)) throw new Error(`RECON_SCHEDULE_TIMEZONE=${this.schedule.timeZone} is not an IANA time zone`);
     this.sources = buildSources(config.get('RECON_SOURCES_FILE', { infer: true }), factories);

@@ -29,6 +29,13 @@ const examples: Record<string, ExampleBody | ((note: string | undefined) => Exam
   RECON_FILE_NOT_FOUND: { message: 'file_path: no file at data/bank_2025-07-13.csv', details: [{ field: 'file_path', message: 'no such file' }] },
   RECON_JOB_NOT_FOUND: { message: 'No reconciliation job for 2025-07-13 and source bank_csv' },
   RECON_SUMMARY_NOT_READY: { message: 'Job 7d0b7c8e-2f43-4a3e-9d7e-0f6a1f1c2b3a is running; it has no summary' },
+  WEBHOOK_SUBSCRIPTION_NOT_FOUND: { message: 'Webhook subscription 2b1f0c4e-7d3a-4e8b-9f21-5a6c7d8e9f01 does not exist' },
+  WEBHOOK_DELIVERY_NOT_FOUND: { message: 'Webhook delivery 1042 does not exist' },
+  WEBHOOK_SUBSCRIPTION_STATE: { message: 'Webhook subscription 2b1f0c4e-7d3a-4e8b-9f21-5a6c7d8e9f01 is deleted: it cannot be resumed' },
+  WEBHOOK_URL_REFUSED: {
+    message: 'url: hooks.internal resolves to 10.0.3.7, a private address; Tally calls only public addresses unless WEBHOOK_ALLOW_PRIVATE_URLS=true',
+    details: [{ field: 'url', message: 'hooks.internal resolves to 10.0.3.7, a private address; Tally calls only public addresses unless WEBHOOK_ALLOW_PRIVATE_URLS=true' }],
+  },
 };
 
 /** The example error body of `code` answered with `statusCode`; `note` is what the route says about it. */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReconJobRequest, ReconJobStatus, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
 import { storableText } from '../../common/storable-text.js';
+import { appendOutboxFacts } from '../../webhooks/infrastructure/outbox-writer.js';
+import type { ReconFact } from '../domain/recon-facts.js';
 
 /** Any constant works, the same in every replica. ('recon' in ASCII.) */
 const scheduleLockKey = 0x7265636f6e;
@@ -63,8 +65,11 @@ export class ReconJobRepository {
     return written + batch.length;
   }
 
-  /** The summary and the job's final state in one transaction: a completed job always has its summary. */
-  async complete(jobId: string, summary: ReconSummary): Promise<void> {
+  /**
+   * The summary, the job's final state and its webhook facts in one transaction: a completed job always has its
+   * summary, and a fact is delivered exactly when the outcome it reports committed.
+   */
+  async complete(jobId: string, summary: ReconSummary, facts: readonly ReconFact[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
@@ -72,11 +77,16 @@ export class ReconJobRepository {
         [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts)],
       );
       await manager.query(`UPDATE recon_jobs SET status = 'completed', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [jobId, JSON.stringify(countsOf(summary))]);
+      await appendOutboxFacts(manager, facts);
     });
   }
 
-  async fail(jobId: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE recon_jobs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [jobId, storableText(error.slice(0, 2_000))]);
+  /** The failed state and its webhook fact in one transaction. */
+  async fail(jobId: string, error: string, facts: readonly ReconFact[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE recon_jobs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [jobId, storableText(error.slice(0, 2_000))]);
+      await appendOutboxFacts(manager, facts);
+    });
   }
 
   private async insertBatch(jobId: string, rows: readonly ReconLogRow[]): Promise<void> {

@@ -3,7 +3,11 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { logSafe } from '../../../common/log-text.js';
 import { AlertUnreconciledCommand } from './alert-unreconciled.command.js';
 
-/** Today an alert is a warning in the server log (the place a log-based pager watches); a webhook would go here. */
+/**
+ * The alert is a warning in the server log (the place a log-based pager watches). Other systems learn of it by
+ * webhook: the job's final transaction wrote the recon.unmatched_above_threshold or recon.job.failed fact (see
+ * domain/recon-facts.ts), so the webhook does not depend on this detached handler running.
+ */
 @CommandHandler(AlertUnreconciledCommand)
 export class AlertUnreconciledHandler implements ICommandHandler<AlertUnreconciledCommand> {
   private readonly logger = new Logger('ReconAlert');

@@ -1,22 +1,18 @@
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import type { Queryable } from '../../database/unit-of-work.js';
-import type { ReadSnapshot } from './read-snapshot.js';
+import { readInSnapshot } from './pg-snapshot.js';
+import type { ReadSnapshot, SnapshotQueries } from './read-snapshot.js';
 
-/** The server's snapshot: a query runner of its TypeORM pool. */
+/** The server's snapshot: the plain `pg` connection under a query runner of its TypeORM pool (TypeORM cannot stream rows without pg-query-stream). */
 export class TypeOrmReadSnapshot implements ReadSnapshot {
   constructor(private readonly dataSource: DataSource) {}
 
-  async read<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async read<T>(work: (tx: SnapshotQueries) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
     try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
+      const client = (await runner.connect()) as pg.PoolClient;
+      return await readInSnapshot(client, work);
     } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
     }
   }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../database/unit-of-work.js';
-import type { LedgerAudit } from './ledger-audit.js';
+import type { Finding, FindingKind } from './ledger-audit.js';
 
 /** The genesis block: the events chained one to the next before blocks existed (scheme 'event_chain'). */
 export interface GenesisBlock {
@@ -10,6 +10,17 @@ export interface GenesisBlock {
 /** Only the first problems are listed: a log cut or rewritten near its start would otherwise list every later block. */
 const blockProblemsMax = 100;
 const zeroHash = `'\\x${'00'.repeat(32)}'::bytea`;
+
+/** The block check's findings and the head hash, kept apart while the fold runs at the same time and merged after it. */
+export class ChainFindings {
+  readonly findings: Finding[] = [];
+  /** The hash that pins the whole log: the head's, which must be the last block's. */
+  headHash = '';
+
+  report(kind: FindingKind, message: string): void {
+    this.findings.push({ kind, message });
+  }
+}
 
 export async function readGenesis(tx: Queryable): Promise<GenesisBlock | undefined> {
   const [row]: { last_position: string; hash: Buffer }[] = await tx.query(`SELECT last_position::text AS last_position, hash FROM event_blocks WHERE block = 0`);
@@ -22,14 +33,14 @@ export async function readGenesis(tx: Queryable): Promise<GenesisBlock | undefin
  * (no position missing in its range) and hash over its events' hashes, each block's link to its predecessor, and the
  * head. Only problems come back to Node, never one row per block.
  */
-export async function checkBlocks(tx: Queryable, audit: LedgerAudit, genesis: GenesisBlock | undefined): Promise<void> {
+export async function checkBlocks(tx: Queryable, audit: ChainFindings, genesis: GenesisBlock | undefined): Promise<void> {
   if (!genesis) return audit.report('block_chain_broken', 'the genesis block (block 0) is missing');
   await checkGenesis(tx, audit, genesis);
   await checkLaterBlocks(tx, audit);
   await checkHead(tx, audit);
 }
 
-async function checkGenesis(tx: Queryable, audit: LedgerAudit, genesis: GenesisBlock): Promise<void> {
+async function checkGenesis(tx: Queryable, audit: ChainFindings, genesis: GenesisBlock): Promise<void> {
   const [row]: { well_formed: boolean; events: string; last_event: string; tail: Buffer }[] = await tx.query(
     `SELECT b.first_position = 1 AND b.scheme = 'event_chain' AND b.previous_hash = ${zeroHash} AS well_formed,
             chained.events::text AS events, coalesce(chained.last_event, 0)::text AS last_event,
@@ -49,7 +60,7 @@ async function checkGenesis(tx: Queryable, audit: LedgerAudit, genesis: GenesisB
   }
 }
 
-async function checkLaterBlocks(tx: Queryable, audit: LedgerAudit): Promise<void> {
+async function checkLaterBlocks(tx: Queryable, audit: ChainFindings): Promise<void> {
   // Each block's hashes are aggregated from an index range scan in position order (the subquery's ORDER BY is what
   // string_agg receives), one block at a time: no sort, and no aggregate over the genesis block's possibly long range.
   const problems: { block: string; problem: string }[] = await tx.query(
@@ -78,7 +89,7 @@ async function checkLaterBlocks(tx: Queryable, audit: LedgerAudit): Promise<void
 }
 
 /** The head (event_chain) must name the last block, its hash and last position, and no event may lie beyond it. */
-async function checkHead(tx: Queryable, audit: LedgerAudit): Promise<void> {
+async function checkHead(tx: Queryable, audit: ChainFindings): Promise<void> {
   const [head]: { last_position: string; last_hash: Buffer; last_block: string; block_last_position: string; block_hash: Buffer; block: string; max_position: string }[] = await tx.query(
     `SELECT c.last_position::text AS last_position, c.last_hash, c.last_block::text AS last_block,
             b.last_position::text AS block_last_position, b.hash AS block_hash, b.block::text AS block,

@@ -1,4 +1,4 @@
-import { auditRowWidth, type AuditRow, type RowProblem } from './audit-log-reader.js';
+import { auditRowWidth, jsonString, type AuditRow, type RowProblem } from './audit-log-reader.js';
 import { formatTenThousandths as money, parseTenThousandths, type TenThousandths } from './ten-thousandths.js';
 
 export const findingKinds = [
@@ -66,7 +66,7 @@ export class LedgerAudit {
   /** Feeds the next event of the log, in position order. */
   next(row: AuditRow): void {
     this.events++;
-    if (row.length !== auditRowWidth) return this.report('event_unreadable', `event ${row[position]}: a payload value holds the column separator U+001F`, { position: row[position] });
+    if (row.length !== auditRowWidth) return this.report('event_unreadable', `event ${row[position]}: read as ${row.length} columns, not ${auditRowWidth}`, { position: row[position] });
     if (row[problems] !== '' && !this.readable(row)) return;
     switch (row[type]) {
       case 'AccountOpened':
@@ -113,18 +113,19 @@ export class LedgerAudit {
     const accountId = row[streamId];
     const where = { position: row[position], accountId };
     const floor = this.floorOf(row);
-    if (floor === undefined || row[currency] === '') return this.report('event_unreadable', `event ${row[position]}: AccountOpened without a currency or a readable overdraft rule`, where);
+    const accountCurrency = jsonString(row[currency]);
+    if (floor === undefined || accountCurrency === undefined) return this.report('event_unreadable', `event ${row[position]}: AccountOpened without a currency or a readable overdraft rule`, where);
     if (this.accounts.has(accountId)) this.report('stream_out_of_order', `account ${accountId} opened twice`, where);
     if (row[streamVersion] !== '1') this.report('stream_out_of_order', `account ${accountId}: version ${row[streamVersion]} follows 0`, where);
-    this.accounts.set(accountId, { currency: row[currency], balance: 0n, version: 1, floor });
+    this.accounts.set(accountId, { currency: accountCurrency, balance: 0n, version: 1, floor });
   }
 
   /** No overdraft: 0; an overdraft without a limit: null; else minus the limit; undefined when unreadable. */
   private floorOf(row: AuditRow): TenThousandths | null | undefined {
     if (row[amountOrAllowOverdraft] === 'false') return 0n;
     if (row[amountOrAllowOverdraft] !== 'true') return undefined;
-    if (row[balanceAfterOrLimit] === '') return null;
-    const limit = parseTenThousandths(row[balanceAfterOrLimit]);
+    if (row[balanceAfterOrLimit] === '' || row[balanceAfterOrLimit] === 'null') return null;
+    const limit = parseTenThousandths(jsonString(row[balanceAfterOrLimit]));
     return limit === undefined ? undefined : -limit;
   }
 
@@ -136,16 +137,19 @@ export class LedgerAudit {
     const version = Number(row[streamVersion]);
     if (version !== fold.version + 1) this.report('stream_out_of_order', `account ${accountId}: version ${row[streamVersion]} follows ${fold.version}`, where);
     fold.version = version;
-    const amount = parseTenThousandths(row[amountOrAllowOverdraft]);
-    const balanceAfter = parseTenThousandths(row[balanceAfterOrLimit]);
-    if (amount === undefined || balanceAfter === undefined || row[transferId] === '' || row[counterpartyId] === '' || row[currency] === '') {
+    const amount = parseTenThousandths(jsonString(row[amountOrAllowOverdraft]));
+    const balanceAfter = parseTenThousandths(jsonString(row[balanceAfterOrLimit]));
+    const transfer = jsonString(row[transferId]);
+    const counterparty = jsonString(row[counterpartyId]);
+    const legCurrency = jsonString(row[currency]);
+    if (amount === undefined || balanceAfter === undefined || transfer === undefined || counterparty === undefined || legCurrency === undefined) {
       return this.report('event_unreadable', `event ${row[position]}: ${row[type]} without a transfer, a counterparty, a currency, or an amount and balance_after of at most 4 decimal places`, where);
     }
     const debit = row[type] === 'AccountDebited';
     fold.balance += debit ? -amount : amount;
     if (fold.balance !== balanceAfter) this.report('balance_after_wrong', `event ${row[position]}: balance_after ${money(balanceAfter)} but the log sums to ${money(fold.balance)}`, where);
     if (fold.floor !== null && fold.balance < fold.floor) this.report('overdraft_breached', `account ${accountId} went to ${money(fold.balance)}, below its floor ${money(fold.floor)}`, where);
-    this.pair(row[transferId], { debit, accountId, counterpartyId: row[counterpartyId], amount, currency: row[currency] });
+    this.pair(transfer, { debit, accountId, counterpartyId: counterparty, amount, currency: legCurrency });
   }
 
   /** Pairs a transfer's legs; the second normally follows the first at once, so that case skips the Map. */

@@ -1,44 +1,40 @@
-import pg from 'pg';
+import type pg from 'pg';
+import type { Queryable } from '../../database/unit-of-work.js';
 import type { SnapshotQueries } from './read-snapshot.js';
 
-/** Runs `work` in one REPEATABLE READ, READ ONLY transaction on `client`; rolls back on any failure. */
-export async function readInSnapshot<T>(client: pg.ClientBase, work: (tx: SnapshotQueries) => Promise<T>): Promise<T> {
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+/** pg_export_snapshot()'s identifiers, e.g. 00000003-0000001B-1: checked, since SET TRANSACTION SNAPSHOT takes no parameter. */
+const snapshotId = /^[0-9A-F]+(-[0-9A-F]+)+$/i;
+
+/**
+ * Runs `work` in one REPEATABLE READ, READ ONLY transaction per client, all on the snapshot the first one exports;
+ * rolls every one back on any failure.
+ */
+export async function readInSnapshot<T>(clients: readonly pg.ClientBase[], work: (tx: SnapshotQueries) => Promise<T>): Promise<T> {
+  const [first, ...others] = clients;
+  const begun: pg.ClientBase[] = [];
   try {
-    const result = await work(snapshotQueries(client));
-    await client.query('COMMIT');
+    await first.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    begun.push(first);
+    if (others.length > 0) {
+      const [{ snapshot }] = (await first.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot')).rows;
+      if (!snapshotId.test(snapshot)) throw new Error(`Unexpected snapshot identifier ${snapshot}`);
+      for (const other of others) {
+        await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        begun.push(other);
+        await other.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+      }
+    }
+    const readers = clients.map(queryable);
+    const result = await work(Object.assign(queryable(first), { readers }));
+    await Promise.all(begun.map((client) => client.query('COMMIT')));
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await Promise.all(begun.map((client) => client.query('ROLLBACK').catch(() => undefined)));
     throw error;
   }
 }
 
-function snapshotQueries(client: pg.ClientBase): SnapshotQueries {
-  return {
-    // Rows, as TypeORM's query() returns them.
-    query: async (sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows,
-    eachRow: (sql, parameters, onRow) => eachRow(client, sql, parameters, onRow),
-  } as SnapshotQueries;
-}
-
-/**
- * pg's Query emits each row as it is parsed and, with a 'row' listener and no callback, keeps none; TCP's flow
- * control then holds PostgreSQL back while `onRow` is busy. A throwing `onRow` fails the query once it has ended.
- */
-function eachRow(client: pg.ClientBase, sql: string, parameters: unknown[], onRow: (row: unknown[]) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failure: { error: unknown } | undefined;
-    const query = client.query(new pg.Query({ text: sql, values: parameters, rowMode: 'array' } as pg.QueryArrayConfig));
-    query.on('row', (row: unknown[]) => {
-      if (failure) return;
-      try {
-        onRow(row);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    query.on('error', reject);
-    query.on('end', () => (failure ? reject(failure.error) : resolve()));
-  });
+/** Rows, as TypeORM's query() returns them. */
+function queryable(client: pg.ClientBase): Queryable {
+  return { query: async (sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows } as Queryable;
 }

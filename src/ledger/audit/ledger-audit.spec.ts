@@ -3,11 +3,8 @@ import { findingsMax, LedgerAudit } from './ledger-audit.js';
 
 const [a, b, c] = ['aaaaaaaa-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000002', 'cccccccc-0000-4000-8000-000000000003'];
 
-/** Payload values come as JSON text, as PostgreSQL sends them (see AuditRow). */
-const json = JSON.stringify;
-
 const opened = (position: number, account: string, rule: { allow?: string; limit?: string; currency?: string; version?: string } = {}): AuditRow => [
-  String(position), account, rule.version ?? '1', 'AccountOpened', rule.allow ?? 'false', rule.limit === undefined ? 'null' : json(rule.limit), json(rule.currency ?? 'USD'), '', '', '',
+  String(position), account, rule.version ?? '1', 'AccountOpened', rule.allow ?? 'false', rule.limit ?? '', rule.currency ?? 'USD', '', '', '',
 ];
 
 interface Leg {
@@ -23,7 +20,7 @@ interface Leg {
 const debit = (position: number, account: string, leg: Leg): AuditRow => posting(position, account, 'AccountDebited', leg);
 const credit = (position: number, account: string, leg: Leg): AuditRow => posting(position, account, 'AccountCredited', leg);
 const posting = (position: number, account: string, type: string, leg: Leg): AuditRow => [
-  String(position), account, String(leg.version), type, json(leg.amount), json(leg.balanceAfter), json(leg.currency ?? 'USD'), json(leg.transfer), json(leg.counterparty), leg.problems ?? '',
+  String(position), account, String(leg.version), type, leg.amount, leg.balanceAfter, leg.currency ?? 'USD', leg.transfer, leg.counterparty, leg.problems ?? '',
 ];
 
 /** A float `a` (overdraft without limit) and two accounts without overdraft, `a` pays `b` 100. */
@@ -151,16 +148,13 @@ describe('LedgerAudit', () => {
   });
 
   it('reports an event it cannot read instead of failing', () => {
-    const unknownType: AuditRow = ['6', a, '3', json('AccountFrozen'), '', '', '', '', '', ''];
+    const unknownType: AuditRow = ['6', a, '3', '"AccountFrozen"', '', '', '', '', '', ''];
     expect(audit([...honest(), unknownType]).findings).toEqual([{ kind: 'event_unreadable', message: `event 6 has type "AccountFrozen", which this build cannot read`, position: '6' }]);
     const fifthPlace = honest();
     fifthPlace[3] = debit(4, a, { version: 2, amount: '100.00001', balanceAfter: '-100.00001', transfer: 't1', counterparty: b });
     expect(kinds(audit(fifthPlace))).toEqual(['event_unreadable', 'transfer_unbalanced', 'currency_not_zero']);
-    const numberAmount = [...honest().slice(0, 4), ['5', b, '2', 'AccountCredited', '100', json('100'), json('USD'), json('t1'), json(a), ''] as AuditRow];
-    expect(audit(numberAmount).findings[0]).toMatchObject({ kind: 'event_unreadable', position: '5' });
-    const escaped = [...honest().slice(0, 4), credit(5, b, { version: 2, amount: '100', balanceAfter: '100', transfer: 't\n1', counterparty: a })];
-    expect(kinds(audit(escaped))).toEqual(['transfer_unbalanced', 'transfer_unbalanced']);
-    expect(audit([opened(1, a, { allow: '"true"' })]).findings[0].kind).toBe('event_unreadable');
+    expect(audit([opened(1, a, { allow: 'yes' })]).findings[0].kind).toBe('event_unreadable');
+    expect(audit([opened(1, a, { currency: '' })]).findings[0].kind).toBe('event_unreadable');
     const tooWide = [...opened(1, a), 'x'] as unknown as AuditRow;
     expect(audit([tooWide]).findings).toEqual([{ kind: 'event_unreadable', message: 'event 1: read as 11 columns, not 10', position: '1' }]);
   });

@@ -1,4 +1,4 @@
-import { auditRowWidth, jsonString, type AuditRow, type RowProblem } from './audit-log-reader.js';
+import { auditRowWidth, type AuditRow, type RowProblem } from './audit-log-reader.js';
 import { formatTenThousandths as money, parseTenThousandths, type TenThousandths } from './ten-thousandths.js';
 
 export const findingKinds = [
@@ -33,6 +33,7 @@ export interface AccountFold {
 
 /** The first leg seen of a transfer; its other leg normally follows at once. */
 interface OpenLeg {
+  transferId: string;
   debit: boolean;
   accountId: string;
   counterpartyId: string;
@@ -43,6 +44,9 @@ interface OpenLeg {
 export const findingsMax = 1_000;
 
 const [position, streamId, streamVersion, type, amountOrAllowOverdraft, balanceAfterOrLimit, currency, transferId, counterpartyId, problems] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** Where a finding about `row` points; built only when there is one. */
+const at = (row: AuditRow) => ({ position: row[position], accountId: row[streamId] });
 
 /**
  * Folds the log, in position order, from events alone, and reports every way it disagrees with itself: each event's
@@ -57,7 +61,7 @@ export class LedgerAudit {
   /** Transfers with one leg seen, apart from `pending`. */
   private readonly open = new Map<string, OpenLeg>();
   /** The last leg seen, while its transfer waits for the other leg. */
-  private pending: { transferId: string; leg: OpenLeg } | undefined;
+  private pending: OpenLeg | undefined;
   events = 0;
   transfers = 0;
   /** The hash that pins the whole log: the last block's, set by the block check. */
@@ -81,7 +85,7 @@ export class LedgerAudit {
 
   /** After the last event: unfinished transfers and each currency's sum. */
   finish(): void {
-    if (this.pending) this.open.set(this.pending.transferId, this.pending.leg);
+    if (this.pending) this.open.set(this.pending.transferId, this.pending);
     this.pending = undefined;
     for (const [transferId, leg] of this.open) {
       this.report('transfer_unbalanced', `transfer ${transferId} has ${leg.debit ? 1 : 0} debit(s) and ${leg.debit ? 0 : 1} credit(s)`);
@@ -111,10 +115,10 @@ export class LedgerAudit {
 
   private openAccount(row: AuditRow): void {
     const accountId = row[streamId];
-    const where = { position: row[position], accountId };
+    const where = at(row);
     const floor = this.floorOf(row);
-    const accountCurrency = jsonString(row[currency]);
-    if (floor === undefined || accountCurrency === undefined) return this.report('event_unreadable', `event ${row[position]}: AccountOpened without a currency or a readable overdraft rule`, where);
+    const accountCurrency = row[currency];
+    if (floor === undefined || accountCurrency === '') return this.report('event_unreadable', `event ${row[position]}: AccountOpened without a currency or a readable overdraft rule`, where);
     if (this.accounts.has(accountId)) this.report('stream_out_of_order', `account ${accountId} opened twice`, where);
     if (row[streamVersion] !== '1') this.report('stream_out_of_order', `account ${accountId}: version ${row[streamVersion]} follows 0`, where);
     this.accounts.set(accountId, { currency: accountCurrency, balance: 0n, version: 1, floor });
@@ -124,56 +128,55 @@ export class LedgerAudit {
   private floorOf(row: AuditRow): TenThousandths | null | undefined {
     if (row[amountOrAllowOverdraft] === 'false') return 0n;
     if (row[amountOrAllowOverdraft] !== 'true') return undefined;
-    if (row[balanceAfterOrLimit] === '' || row[balanceAfterOrLimit] === 'null') return null;
-    const limit = parseTenThousandths(jsonString(row[balanceAfterOrLimit]));
+    if (row[balanceAfterOrLimit] === '') return null;
+    const limit = parseTenThousandths(row[balanceAfterOrLimit]);
     return limit === undefined ? undefined : -limit;
   }
 
   private post(row: AuditRow): void {
     const accountId = row[streamId];
-    const where = { position: row[position], accountId };
     const fold = this.accounts.get(accountId);
-    if (!fold) return this.report('stream_out_of_order', `${row[type]} for account ${accountId} before AccountOpened`, where);
+    if (!fold) return this.report('stream_out_of_order', `${row[type]} for account ${accountId} before AccountOpened`, at(row));
     const version = Number(row[streamVersion]);
-    if (version !== fold.version + 1) this.report('stream_out_of_order', `account ${accountId}: version ${row[streamVersion]} follows ${fold.version}`, where);
+    if (version !== fold.version + 1) this.report('stream_out_of_order', `account ${accountId}: version ${row[streamVersion]} follows ${fold.version}`, at(row));
     fold.version = version;
-    const amount = parseTenThousandths(jsonString(row[amountOrAllowOverdraft]));
-    const balanceAfter = parseTenThousandths(jsonString(row[balanceAfterOrLimit]));
-    const transfer = jsonString(row[transferId]);
-    const counterparty = jsonString(row[counterpartyId]);
-    const legCurrency = jsonString(row[currency]);
-    if (amount === undefined || balanceAfter === undefined || transfer === undefined || counterparty === undefined || legCurrency === undefined) {
-      return this.report('event_unreadable', `event ${row[position]}: ${row[type]} without a transfer, a counterparty, a currency, or an amount and balance_after of at most 4 decimal places`, where);
+    const amount = parseTenThousandths(row[amountOrAllowOverdraft]);
+    const balanceAfter = parseTenThousandths(row[balanceAfterOrLimit]);
+    const transfer = row[transferId];
+    const counterparty = row[counterpartyId];
+    const legCurrency = row[currency];
+    if (amount === undefined || balanceAfter === undefined || transfer === '' || counterparty === '' || legCurrency === '') {
+      return this.report('event_unreadable', `event ${row[position]}: ${row[type]} without a transfer, a counterparty, a currency, or an amount and balance_after of at most 4 decimal places`, at(row));
     }
     const debit = row[type] === 'AccountDebited';
-    fold.balance += debit ? -amount : amount;
-    if (fold.balance !== balanceAfter) this.report('balance_after_wrong', `event ${row[position]}: balance_after ${money(balanceAfter)} but the log sums to ${money(fold.balance)}`, where);
-    if (fold.floor !== null && fold.balance < fold.floor) this.report('overdraft_breached', `account ${accountId} went to ${money(fold.balance)}, below its floor ${money(fold.floor)}`, where);
-    this.pair(transfer, { debit, accountId, counterpartyId: counterparty, amount, currency: legCurrency });
+    fold.balance = debit ? fold.balance - amount : fold.balance + amount;
+    if (fold.balance !== balanceAfter) this.report('balance_after_wrong', `event ${row[position]}: balance_after ${money(balanceAfter)} but the log sums to ${money(fold.balance)}`, at(row));
+    if (fold.floor !== null && fold.balance < fold.floor) this.report('overdraft_breached', `account ${accountId} went to ${money(fold.balance)}, below its floor ${money(fold.floor)}`, at(row));
+    this.pair({ transferId: transfer, debit, accountId, counterpartyId: counterparty, amount, currency: legCurrency });
   }
 
   /** Pairs a transfer's legs; the second normally follows the first at once, so that case skips the Map. */
-  private pair(transferId: string, leg: OpenLeg): void {
+  private pair(leg: OpenLeg): void {
     const pending = this.pending;
-    if (pending?.transferId === transferId) {
+    if (pending?.transferId === leg.transferId) {
       this.pending = undefined;
-      return this.match(transferId, pending.leg, leg);
+      return this.match(pending, leg);
     }
-    const first = this.open.get(transferId);
+    const first = this.open.get(leg.transferId);
     if (first) {
-      this.open.delete(transferId);
-      return this.match(transferId, first, leg);
+      this.open.delete(leg.transferId);
+      return this.match(first, leg);
     }
-    if (pending) this.open.set(pending.transferId, pending.leg);
-    this.pending = { transferId, leg };
+    if (pending) this.open.set(pending.transferId, pending);
+    this.pending = leg;
   }
 
-  private match(transferId: string, first: OpenLeg, second: OpenLeg): void {
+  private match(first: OpenLeg, second: OpenLeg): void {
     this.transfers++;
     const [debit, credit] = first.debit ? [first, second] : [second, first];
     const matching = debit.debit && !credit.debit && debit.amount === credit.amount && debit.currency === credit.currency;
     if (!matching || debit.counterpartyId !== credit.accountId || credit.counterpartyId !== debit.accountId) {
-      this.report('transfer_unbalanced', `transfer ${transferId} does not have one debit and one matching credit`);
+      this.report('transfer_unbalanced', `transfer ${first.transferId} does not have one debit and one matching credit`);
     }
   }
 }

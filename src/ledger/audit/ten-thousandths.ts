@@ -12,9 +12,9 @@ const scaleUp = [10000n, 1000n, 100n, 10n, 1n];
 const zeroCode = 48;
 
 /** The exact value of a plain decimal string ("-12.5", "0.0001", "7.10"); undefined for anything else or a fifth non-zero place. */
-export function parseTenThousandths(text: string | undefined): TenThousandths | undefined {
+export function parseTenThousandths(text: string): TenThousandths | undefined {
   // BigInt() alone would also take "", " 1", "0x1f": only plain decimals get this far.
-  if (text === undefined || !plainDecimal.test(text)) return undefined;
+  if (!plainDecimal.test(text)) return undefined;
   const dot = text.indexOf('.');
   if (dot === -1) return BigInt(text) * scaleUp[0];
   let end = text.length;

@@ -16,7 +16,7 @@ import { ProjectionRebuilder } from './projections/projection-rebuilder.js';
     UnitOfWork,
     EventLogReader,
     ProjectionRebuilder,
-    { provide: LedgerVerifier, inject: [DataSource, EventLogReader], useFactory: (dataSource: DataSource, log: EventLogReader) => new LedgerVerifier(new TypeOrmReadSnapshot(dataSource), log) },
+    { provide: LedgerVerifier, inject: [DataSource], useFactory: (dataSource: DataSource) => new LedgerVerifier(new TypeOrmReadSnapshot(dataSource)) },
   ],
   exports: [EventLogReader, ProjectionRebuilder, LedgerVerifier],
 })

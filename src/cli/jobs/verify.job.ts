@@ -1,5 +1,4 @@
 import { LedgerVerifier } from '../../ledger/audit/ledger-verifier.js';
-import { EventLogReader } from '../../ledger/infrastructure/event-log-reader.js';
 import { printTable } from '../print-table.js';
 import { PgReadSnapshot } from '../plain-database/pg-read-snapshot.js';
 import { withPgClient } from '../plain-database/with-pg-client.js';
@@ -9,7 +8,7 @@ import { withPgClient } from '../plain-database/with-pg-client.js';
  * application context, no TypeORM, no migrations): a schema that is missing or behind is an error, not migrated.
  */
 export async function verifyLedger(): Promise<void> {
-  const report = await withPgClient((client) => new LedgerVerifier(new PgReadSnapshot(client), new EventLogReader()).verify());
+  const report = await withPgClient((client, connect) => new LedgerVerifier(new PgReadSnapshot(client, connect)).verify());
   console.log(`Replayed ${report.events} events: ${report.accounts} accounts, ${report.transfers} transfers. Chain head ${report.headHash}.`);
   if (report.ok) {
     console.log('OK: the log is intact and every projection matches it.');

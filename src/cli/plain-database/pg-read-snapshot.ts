@@ -1,22 +1,21 @@
 import type pg from 'pg';
-import type { Queryable } from '../../database/unit-of-work.js';
-import type { ReadSnapshot } from '../../ledger/audit/read-snapshot.js';
+import { readInSnapshot } from '../../ledger/audit/pg-snapshot.js';
+import { snapshotReaders, type ReadSnapshot, type SnapshotQueries } from '../../ledger/audit/read-snapshot.js';
 
-/** The CLI's snapshot: one transaction on a plain `pg` connection. */
+/** The CLI's snapshot: `client` and `snapshotReaders - 1` more plain `pg` connections that `connect` opens and this closes. */
 export class PgReadSnapshot implements ReadSnapshot {
-  constructor(private readonly client: pg.Client) {}
+  constructor(
+    private readonly client: pg.Client,
+    private readonly connect: () => Promise<pg.Client>,
+  ) {}
 
-  async read<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    // Rows, as TypeORM's query() returns them.
-    const tx = { query: async (sql: string, parameters?: unknown[]) => (await this.client.query(sql, parameters)).rows } as Queryable;
-    await this.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  async read<T>(work: (tx: SnapshotQueries) => Promise<T>): Promise<T> {
+    const others: pg.Client[] = [];
     try {
-      const result = await work(tx);
-      await this.client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      for (let index = 1; index < snapshotReaders; index++) others.push(await this.connect());
+      return await readInSnapshot([this.client, ...others], work);
+    } finally {
+      await Promise.all(others.map((other) => other.end()));
     }
   }
 }

@@ -1,10 +1,25 @@
 import type { Queryable } from '../../database/unit-of-work.js';
-import type { LedgerAudit } from './ledger-audit.js';
+import type { Finding, FindingKind } from './ledger-audit.js';
 
 /** The genesis block: the events chained one to the next before blocks existed (scheme 'event_chain'). */
 export interface GenesisBlock {
   lastPosition: string;
   hash: Buffer;
+}
+
+/** Only the first problems are listed: a log cut or rewritten near its start would otherwise list every later block. */
+const blockProblemsMax = 100;
+const zeroHash = `'\\x${'00'.repeat(32)}'::bytea`;
+
+/** The block check's findings and the head hash, kept apart while the fold runs at the same time and merged after it. */
+export class ChainFindings {
+  readonly findings: Finding[] = [];
+  /** The hash that pins the whole log: the head's, which must be the last block's. */
+  headHash = '';
+
+  report(kind: FindingKind, message: string): void {
+    this.findings.push({ kind, message });
+  }
 }
 
 export async function readGenesis(tx: Queryable): Promise<GenesisBlock | undefined> {
@@ -13,45 +28,68 @@ export async function readGenesis(tx: Queryable): Promise<GenesisBlock | undefin
 }
 
 /**
- * The chain after the genesis block, checked set-based in PostgreSQL: each event's own hash, each block's
- * coverage (no position missing in its range) and hash over its events, each block's link to its
- * predecessor, and the head. The genesis block's events are checked one by one as they are replayed.
+ * The chain of blocks, checked set-based in PostgreSQL (each event's own hash is checked as the log is read, see
+ * audit-log-reader.ts): the genesis block's coverage and where its events' chain ends, each later block's coverage
+ * (no position missing in its range) and hash over its events' hashes, each block's link to its predecessor, and the
+ * head. Only problems come back to Node, never one row per block.
  */
-export async function checkBlocks(tx: Queryable, audit: LedgerAudit, genesis: GenesisBlock | undefined): Promise<void> {
+export async function checkBlocks(tx: Queryable, audit: ChainFindings, genesis: GenesisBlock | undefined): Promise<void> {
   if (!genesis) return audit.report('block_chain_broken', 'the genesis block (block 0) is missing');
-  const edited: { position: string }[] = await tx.query(
-    `SELECT position::text AS position FROM events
-     WHERE position > $1::bigint
-       AND hash IS DISTINCT FROM tally_event_hash(position, id, stream_id, stream_version, type, schema_version, payload, metadata, occurred_at, recorded_at)
-     ORDER BY position LIMIT 100`,
-    [genesis.lastPosition],
-  );
-  for (const { position } of edited) audit.report('hash_chain_broken', `event ${position}: stored hash does not match its content (edited)`, { position });
+  await checkGenesis(tx, audit, genesis);
+  await checkLaterBlocks(tx, audit);
+  await checkHead(tx, audit);
+}
 
-  const blocks: { block: string; problem: string }[] = await tx.query(
-    `WITH covered AS (
-       SELECT b.block, b.first_position, b.last_position, b.previous_hash, b.hash, b.scheme,
-              count(e.position) AS events, sha256(b.previous_hash || coalesce(string_agg(e.hash, ''::bytea ORDER BY e.position), ''::bytea)) AS computed
-       FROM event_blocks b LEFT JOIN events e ON e.position BETWEEN b.first_position AND b.last_position
-       WHERE b.block > 0
-       GROUP BY b.block),
-     linked AS (
-       SELECT c.*, lag(block) OVER w AS previous_block, lag(last_position) OVER w AS previous_last, lag(hash) OVER w AS previous_block_hash
-       FROM (SELECT block, first_position, last_position, previous_hash, hash, scheme, NULL::bigint AS events, NULL::bytea AS computed FROM event_blocks WHERE block = 0
-             UNION ALL SELECT * FROM covered) c
-       WINDOW w AS (ORDER BY block))
-     SELECT block::text AS block,
-            CASE WHEN events <> last_position - first_position + 1 THEN format('covers positions %s-%s but %s of its events exist', first_position, last_position, events)
-                 WHEN computed <> hash THEN 'its hash does not match its events (an event or its hash was edited)'
-                 WHEN scheme <> 'block' THEN 'only block 0 may use the event_chain scheme'
-                 WHEN block <> previous_block + 1 THEN format('follows block %s', previous_block)
-                 WHEN first_position <> previous_last + 1 THEN format('starts at %s, not after the previous block''s %s', first_position, previous_last)
-                 WHEN previous_hash <> previous_block_hash THEN 'does not link to the previous block''s hash'
-            END AS problem
-     FROM linked WHERE block > 0 ORDER BY block`,
+async function checkGenesis(tx: Queryable, audit: ChainFindings, genesis: GenesisBlock): Promise<void> {
+  const [row]: { well_formed: boolean; events: string; last_event: string; tail: Buffer }[] = await tx.query(
+    `SELECT b.first_position = 1 AND b.scheme = 'event_chain' AND b.previous_hash = ${zeroHash} AS well_formed,
+            chained.events::text AS events, coalesce(chained.last_event, 0)::text AS last_event,
+            coalesce((SELECT hash FROM events WHERE position = chained.last_event), ${zeroHash}) AS tail
+     FROM event_blocks b,
+          LATERAL (SELECT count(*) AS events, max(position) AS last_event FROM events WHERE position BETWEEN 1 AND b.last_position) chained
+     WHERE b.block = 0`,
   );
-  for (const { block, problem } of blocks.filter((b) => b.problem !== null).slice(0, 100)) audit.report('block_chain_broken', `block ${block} ${problem}`);
+  if (!row.well_formed) audit.report('block_chain_broken', `block 0 does not start at position 1 from the zero hash with the event_chain scheme`);
+  if (row.events !== genesis.lastPosition) audit.report('block_chain_broken', `block 0 covers positions 1-${genesis.lastPosition} but ${row.events} of its events exist`);
+  // The old chain's last hash is the genesis block's hash: a cut or rewritten tail shows here, not in any one event.
+  if (!row.tail.equals(genesis.hash)) {
+    audit.report(
+      'hash_chain_broken',
+      `the events chained before blocks end at ${row.last_event} with a hash that is not the genesis block's (which ends at ${genesis.lastPosition}): the old chain was edited or cut`,
+    );
+  }
+}
 
+async function checkLaterBlocks(tx: Queryable, audit: ChainFindings): Promise<void> {
+  // Each block's hashes are aggregated from an index range scan in position order (the subquery's ORDER BY is what
+  // string_agg receives), one block at a time: no sort, and no aggregate over the genesis block's possibly long range.
+  const problems: { block: string; problem: string }[] = await tx.query(
+    `WITH checked AS (
+       SELECT b.block, b.first_position, b.last_position, b.previous_hash, b.hash, b.scheme, covered.events,
+              sha256(b.previous_hash || covered.hashes) AS computed,
+              lag(b.block) OVER w AS previous_block, lag(b.last_position) OVER w AS previous_last, lag(b.hash) OVER w AS previous_block_hash
+       FROM event_blocks b,
+            LATERAL (SELECT count(*) AS events, coalesce(string_agg(hash, ''::bytea), ''::bytea) AS hashes
+                     FROM (SELECT e.hash FROM events e
+                           WHERE b.block > 0 AND e.position BETWEEN b.first_position AND b.last_position ORDER BY e.position) in_order) covered
+       WINDOW w AS (ORDER BY b.block))
+     SELECT block::text AS block, problem FROM (
+       SELECT block,
+              CASE WHEN events <> last_position - first_position + 1 THEN format('covers positions %s-%s but %s of its events exist', first_position, last_position, events)
+                   WHEN computed <> hash THEN 'its hash does not match its events (an event or its hash was edited)'
+                   WHEN scheme <> 'block' THEN 'only block 0 may use the event_chain scheme'
+                   WHEN block <> previous_block + 1 THEN format('follows block %s', previous_block)
+                   WHEN first_position <> previous_last + 1 THEN format('starts at %s, not after the previous block''s %s', first_position, previous_last)
+                   WHEN previous_hash <> previous_block_hash THEN 'does not link to the previous block''s hash'
+              END AS problem
+       FROM checked WHERE block > 0) found
+     WHERE problem IS NOT NULL ORDER BY block LIMIT ${blockProblemsMax}`,
+  );
+  for (const { block, problem } of problems) audit.report('block_chain_broken', `block ${block} ${problem}`);
+}
+
+/** The head (event_chain) must name the last block, its hash and last position, and no event may lie beyond it. */
+async function checkHead(tx: Queryable, audit: ChainFindings): Promise<void> {
   const [head]: { last_position: string; last_hash: Buffer; last_block: string; block_last_position: string; block_hash: Buffer; block: string; max_position: string }[] = await tx.query(
     `SELECT c.last_position::text AS last_position, c.last_hash, c.last_block::text AS last_block,
             b.last_position::text AS block_last_position, b.hash AS block_hash, b.block::text AS block,

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Decimal } from '../../common/money/decimal.js';
-import { AccountOpened, type AccountEvent, type PostingEvent } from '../events/index.js';
+import { auditRowWidth, type AuditRow, type RowProblem } from './audit-log-reader.js';
+import { formatTenThousandths as money, parseTenThousandths, type TenThousandths } from './ten-thousandths.js';
 
 export const findingKinds = [
   'hash_chain_broken',
@@ -12,6 +11,7 @@ export const findingKinds = [
   'transfer_unbalanced',
   'currency_not_zero',
   'projection_mismatch',
+  'event_unreadable',
 ] as const;
 
 export type FindingKind = (typeof findingKinds)[number];
@@ -23,107 +23,160 @@ export interface Finding {
   accountId?: string;
 }
 
-interface AccountFold {
+export interface AccountFold {
   currency: string;
-  balance: Decimal;
+  balance: TenThousandths;
   version: number;
-  floor: Decimal | null;
+  /** The lowest balance allowed; null when the overdraft has no limit. */
+  floor: TenThousandths | null;
 }
 
-/** The legs seen so far of a transfer still missing one; both legs are adjacent in the log. */
-interface OpenTransfer {
-  debits: PostingEvent[];
-  credits: PostingEvent[];
+/** The first leg seen of a transfer; its other leg normally follows at once. */
+interface OpenLeg {
+  transferId: string;
+  debit: boolean;
+  accountId: string;
+  counterpartyId: string;
+  amount: TenThousandths;
+  currency: string;
 }
 
 export const findingsMax = 1_000;
 
+const [position, streamId, streamVersion, type, amountOrAllowOverdraft, balanceAfterOrLimit, currency, transferId, counterpartyId, problems] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** Where a finding about `row` points; built only when there is one. */
+const at = (row: AuditRow) => ({ position: row[position], accountId: row[streamId] });
+
 /**
- * Replays the log from events alone and reports every way it disagrees with itself: the hash chain, each
- * stream's versions, balance_after, overdraft floors, and double entry (one debit and one credit of equal
- * amount per transfer). Memory grows with the number of accounts and of unfinished transfers, not events.
+ * Folds the log, in position order, from events alone, and reports every way it disagrees with itself: each event's
+ * hash (as PostgreSQL found it), each stream's versions, balance_after, overdraft floors, and double entry (one debit
+ * and one credit of equal amount and currency per transfer, each naming the other's account). The blocks and the head
+ * are checked in SQL (block-chain-check.ts). Memory grows with the number of accounts and of unfinished transfers,
+ * not with the number of events.
  */
 export class LedgerAudit {
   readonly findings: Finding[] = [];
   readonly accounts = new Map<string, AccountFold>();
-  private readonly open = new Map<string, OpenTransfer>();
-  /** The running hash of the genesis block's events, chained one to the next. */
-  private previousHash: Buffer;
-  private lastChainedPosition = 0n;
-  private readonly chainedUntil: bigint;
+  /** Transfers with one leg seen, apart from `pending`. */
+  private readonly open = new Map<string, OpenLeg>();
+  /** The last leg seen, while its transfer waits for the other leg. */
+  private pending: OpenLeg | undefined;
   events = 0;
   transfers = 0;
   /** The hash that pins the whole log: the last block's, set by the block check. */
   headHash = '';
 
-  /** `genesis`: the block that covers the events chained the old way (positions 1 to its last position). */
-  constructor(
-    zeroHash: Buffer,
-    private readonly genesis: { lastPosition: string; hash: Buffer } | undefined,
-  ) {
-    this.previousHash = zeroHash;
-    this.chainedUntil = BigInt(genesis?.lastPosition ?? '0');
-  }
-
-  /** Feeds the next event of the log, in position order; `canonical` is needed for the genesis block's events only. */
-  next(position: string, event: AccountEvent, hash: Buffer, canonical: string | null): void {
+  /** Feeds the next event of the log, in position order. */
+  next(row: AuditRow): void {
     this.events++;
-    if (BigInt(position) <= this.chainedUntil) this.checkChain(position, hash, canonical ?? '');
-    if (event instanceof AccountOpened) this.open_(position, event);
-    else this.post(position, event);
+    if (row.length !== auditRowWidth) return this.report('event_unreadable', `event ${row[position]}: read as ${row.length} columns, not ${auditRowWidth}`, { position: row[position] });
+    if (row[problems] !== '' && !this.readable(row)) return;
+    switch (row[type]) {
+      case 'AccountOpened':
+        return this.openAccount(row);
+      case 'AccountDebited':
+      case 'AccountCredited':
+        return this.post(row);
+      default:
+        this.report('event_unreadable', `event ${row[position]} has type ${row[type]}, which this build cannot read`, { position: row[position] });
+    }
   }
 
-  /** After the last event: unfinished transfers, the genesis block's end, and each currency's sum. */
+  /** After the last event: unfinished transfers and each currency's sum. */
   finish(): void {
-    for (const [transferId, legs] of this.open) this.report('transfer_unbalanced', `transfer ${transferId} has ${legs.debits.length} debit(s) and ${legs.credits.length} credit(s)`);
-    if (this.genesis && (this.lastChainedPosition !== this.chainedUntil || !this.previousHash.equals(this.genesis.hash))) {
-      this.report('hash_chain_broken', `the events chained before blocks end at ${this.lastChainedPosition} with a hash that is not the genesis block's (which ends at ${this.chainedUntil}): the old chain was edited or cut`);
+    if (this.pending) this.open.set(this.pending.transferId, this.pending);
+    this.pending = undefined;
+    for (const [transferId, leg] of this.open) {
+      this.report('transfer_unbalanced', `transfer ${transferId} has ${leg.debit ? 1 : 0} debit(s) and ${leg.debit ? 0 : 1} credit(s)`);
     }
-    const sums = new Map<string, Decimal>();
-    for (const fold of this.accounts.values()) sums.set(fold.currency, (sums.get(fold.currency) ?? new Decimal(0)).plus(fold.balance));
-    for (const [currency, sum] of sums) if (!sum.isZero()) this.report('currency_not_zero', `${currency} balances sum to ${sum.toFixed()}, not 0`);
+    const sums = new Map<string, TenThousandths>();
+    for (const fold of this.accounts.values()) sums.set(fold.currency, (sums.get(fold.currency) ?? 0n) + fold.balance);
+    for (const [currency, sum] of sums) if (sum !== 0n) this.report('currency_not_zero', `${currency} balances sum to ${money(sum)}, not 0`);
   }
 
   report(kind: FindingKind, message: string, where: { position?: string; accountId?: string } = {}): void {
     if (this.findings.length < findingsMax) this.findings.push({ kind, message, ...where });
   }
 
-  private checkChain(position: string, hash: Buffer, canonical: string): void {
-    const expected = createHash('sha256').update(this.previousHash).update(canonical, 'utf8').digest();
-    if (!expected.equals(hash)) this.report('hash_chain_broken', `event ${position}: stored hash does not match its content and predecessor (edited, inserted or a predecessor removed)`, { position });
-    // Continue from the stored hash, so one tampered row is reported once rather than breaking every later row.
-    this.previousHash = hash;
-    this.lastChainedPosition = BigInt(position);
+  /** Reports what PostgreSQL found in the row alone; false when the row cannot be folded at all. */
+  private readable(row: AuditRow): boolean {
+    const where = { position: row[position] };
+    const found = row[problems].split(' ') as RowProblem[];
+    if (found.includes('edited')) this.report('hash_chain_broken', `event ${row[position]}: stored hash does not match its content (edited)`, where);
+    if (found.includes('chain')) {
+      this.report('hash_chain_broken', `event ${row[position]}: stored hash does not match its content and predecessor (edited, inserted or a predecessor removed)`, where);
+    }
+    if (found.includes('stream')) this.report('stream_out_of_order', `event ${row[position]} is in stream ${row[streamId]} but its payload names another account`, { ...where, accountId: row[streamId] });
+    if (!found.includes('schema')) return true;
+    this.report('event_unreadable', `event ${row[position]} (${row[type]}) has a schema version this build cannot read`, where);
+    return false;
   }
 
-  private open_(position: string, event: AccountOpened): void {
-    if (this.accounts.has(event.accountId)) this.report('stream_out_of_order', `account ${event.accountId} opened twice`, { position, accountId: event.accountId });
-    const floor = !event.allowOverdraft ? new Decimal(0) : event.overdraftLimit === null ? null : event.overdraftLimit.negated();
-    this.accounts.set(event.accountId, { currency: event.currency, balance: new Decimal(0), version: event.version, floor });
+  private openAccount(row: AuditRow): void {
+    const accountId = row[streamId];
+    const where = at(row);
+    const floor = this.floorOf(row);
+    const accountCurrency = row[currency];
+    if (floor === undefined || accountCurrency === '') return this.report('event_unreadable', `event ${row[position]}: AccountOpened without a currency or a readable overdraft rule`, where);
+    if (this.accounts.has(accountId)) this.report('stream_out_of_order', `account ${accountId} opened twice`, where);
+    if (row[streamVersion] !== '1') this.report('stream_out_of_order', `account ${accountId}: version ${row[streamVersion]} follows 0`, where);
+    this.accounts.set(accountId, { currency: accountCurrency, balance: 0n, version: 1, floor });
   }
 
-  private post(position: string, event: PostingEvent): void {
-    const where = { position, accountId: event.accountId };
-    const fold = this.accounts.get(event.accountId);
-    if (!fold) return this.report('stream_out_of_order', `${event.type} for account ${event.accountId} before AccountOpened`, where);
-    if (event.version !== fold.version + 1) this.report('stream_out_of_order', `account ${event.accountId}: version ${event.version} follows ${fold.version}`, where);
-    fold.version = event.version;
-    fold.balance = event.type === 'AccountCredited' ? fold.balance.plus(event.amount) : fold.balance.minus(event.amount);
-    if (!fold.balance.equals(event.balanceAfter)) this.report('balance_after_wrong', `event ${position}: balance_after ${event.balanceAfter.toFixed()} but the log sums to ${fold.balance.toFixed()}`, where);
-    if (fold.floor !== null && fold.balance.lessThan(fold.floor)) this.report('overdraft_breached', `account ${event.accountId} went to ${fold.balance.toFixed()}, below its floor ${fold.floor.toFixed()}`, where);
-    this.pairLeg(event);
+  /** No overdraft: 0; an overdraft without a limit: null; else minus the limit; undefined when unreadable. */
+  private floorOf(row: AuditRow): TenThousandths | null | undefined {
+    if (row[amountOrAllowOverdraft] === 'false') return 0n;
+    if (row[amountOrAllowOverdraft] !== 'true') return undefined;
+    if (row[balanceAfterOrLimit] === '') return null;
+    const limit = parseTenThousandths(row[balanceAfterOrLimit]);
+    return limit === undefined ? undefined : -limit;
   }
 
-  private pairLeg(event: PostingEvent): void {
-    const legs = this.open.get(event.transferId) ?? { debits: [], credits: [] };
-    (event.type === 'AccountDebited' ? legs.debits : legs.credits).push(event);
-    if (legs.debits.length + legs.credits.length < 2) return void this.open.set(event.transferId, legs);
-    this.open.delete(event.transferId);
+  private post(row: AuditRow): void {
+    const accountId = row[streamId];
+    const fold = this.accounts.get(accountId);
+    if (!fold) return this.report('stream_out_of_order', `${row[type]} for account ${accountId} before AccountOpened`, at(row));
+    const version = Number(row[streamVersion]);
+    if (version !== fold.version + 1) this.report('stream_out_of_order', `account ${accountId}: version ${row[streamVersion]} follows ${fold.version}`, at(row));
+    fold.version = version;
+    const amount = parseTenThousandths(row[amountOrAllowOverdraft]);
+    const balanceAfter = parseTenThousandths(row[balanceAfterOrLimit]);
+    const transfer = row[transferId];
+    const counterparty = row[counterpartyId];
+    const legCurrency = row[currency];
+    if (amount === undefined || balanceAfter === undefined || transfer === '' || counterparty === '' || legCurrency === '') {
+      return this.report('event_unreadable', `event ${row[position]}: ${row[type]} without a transfer, a counterparty, a currency, or an amount and balance_after of at most 4 decimal places`, at(row));
+    }
+    const debit = row[type] === 'AccountDebited';
+    fold.balance = debit ? fold.balance - amount : fold.balance + amount;
+    if (fold.balance !== balanceAfter) this.report('balance_after_wrong', `event ${row[position]}: balance_after ${money(balanceAfter)} but the log sums to ${money(fold.balance)}`, at(row));
+    if (fold.floor !== null && fold.balance < fold.floor) this.report('overdraft_breached', `account ${accountId} went to ${money(fold.balance)}, below its floor ${money(fold.floor)}`, at(row));
+    this.pair({ transferId: transfer, debit, accountId, counterpartyId: counterparty, amount, currency: legCurrency });
+  }
+
+  /** Pairs a transfer's legs; the second normally follows the first at once, so that case skips the Map. */
+  private pair(leg: OpenLeg): void {
+    const pending = this.pending;
+    if (pending?.transferId === leg.transferId) {
+      this.pending = undefined;
+      return this.match(pending, leg);
+    }
+    const first = this.open.get(leg.transferId);
+    if (first) {
+      this.open.delete(leg.transferId);
+      return this.match(first, leg);
+    }
+    if (pending) this.open.set(pending.transferId, pending);
+    this.pending = leg;
+  }
+
+  private match(first: OpenLeg, second: OpenLeg): void {
     this.transfers++;
-    const [debit] = legs.debits;
-    const [credit] = legs.credits;
-    if (!debit || !credit || !debit.amount.equals(credit.amount) || debit.currency !== credit.currency || debit.counterpartyAccountId !== credit.accountId) {
-      this.report('transfer_unbalanced', `transfer ${event.transferId} does not have one debit and one matching credit`);
+    const [debit, credit] = first.debit ? [first, second] : [second, first];
+    const matching = debit.debit && !credit.debit && debit.amount === credit.amount && debit.currency === credit.currency;
+    if (!matching || debit.counterpartyId !== credit.accountId || credit.counterpartyId !== debit.accountId) {
+      this.report('transfer_unbalanced', `transfer ${first.transferId} does not have one debit and one matching credit`);
     }
   }
 }

@@ -1,23 +1,24 @@
-import type { DataSource } from 'typeorm';
-import type { Queryable } from '../../database/unit-of-work.js';
-import type { ReadSnapshot } from './read-snapshot.js';
+import type pg from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { readInSnapshot } from './pg-snapshot.js';
+import { snapshotReaders, type ReadSnapshot, type SnapshotQueries } from './read-snapshot.js';
 
-/** The server's snapshot: a query runner of its TypeORM pool. */
+/** The server's snapshot: the plain `pg` connections under `snapshotReaders` query runners of its TypeORM pool. */
 export class TypeOrmReadSnapshot implements ReadSnapshot {
   constructor(private readonly dataSource: DataSource) {}
 
-  async read<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+  async read<T>(work: (tx: SnapshotQueries) => Promise<T>): Promise<T> {
+    const runners: QueryRunner[] = [];
     try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
+      const clients: pg.PoolClient[] = [];
+      for (let index = 0; index < snapshotReaders; index++) {
+        const runner = this.dataSource.createQueryRunner();
+        runners.push(runner);
+        clients.push((await runner.connect()) as pg.PoolClient);
+      }
+      return await readInSnapshot(clients, work);
     } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
+      await Promise.all(runners.map((runner) => runner.release()));
     }
   }
 }

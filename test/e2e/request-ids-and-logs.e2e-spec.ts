@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { runCli } from '../support/run-cli.js';
 import { ServerProcess } from '../support/server-process.js';
@@ -101,5 +102,66 @@ describe('logs in production', () => {
     expect(all.some((line) => line.context === 'Tally' && String(line.msg).startsWith('Listening on'))).toBe(true);
     for (const secret of [key, badKey, key.slice(4), secretInBody, 'Bearer']) expect(server.output).not.toContain(secret);
     expect(server.output).not.toContain('\u001b[');
+  });
+
+  // Last: it stops the server.
+  it('still writes its last lines when stopped with SIGTERM', async () => {
+    const requestId = `last-${randomUUID()}`;
+    await server.http().get('/ledger/account/').set('Authorization', `Bearer ${key}`).set('X-Request-Id', requestId).expect(200);
+    expect(await server.stop('SIGTERM')).toBe(0);
+    const all = lines();
+    expect(all.filter((line) => line.request_id === requestId)).toEqual([expect.objectContaining({ msg: 'request completed', status: 200 })]);
+    expect(all.some((line) => line.msg === 'SIGTERM: draining in-flight requests, then closing')).toBe(true);
+  });
+});
+
+describe('production log lines, which are buffered', () => {
+  /**
+   * A process with the production logger that logs two lines, then `ending`. (Not FATAL: pino writes a fatal
+   * line synchronously whatever the destination, so DatabaseUrl's FATAL-then-exit is safe anyway.)
+   */
+  const spawnLogging = (ending: string) =>
+    spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createLogger } from './dist/src/observability/logger.js';
+         import { PinoNestLogger } from './dist/src/observability/nest-logger.js';
+         const nest = new PinoNestLogger(createLogger({ NODE_ENV: 'production', LOG_LEVEL: 'log' }));
+         nest.log('starting', 'Tally');
+         nest.error('could not close', 'Tally');
+         ${ending}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+  const messagesOf = (output: string) => output.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { msg: string }).msg);
+
+  it.each([
+    ['process.exit(1) right after the line', 'process.exit(1);'],
+    ['an uncaught exception', "setImmediate(() => { throw new Error('boom'); });"],
+  ])('are all written before %s ends the process', async (_ending, ending) => {
+    const child = spawnLogging(ending);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((done) => child.once('close', done));
+    expect({ code, messages: messagesOf(output) }).toEqual({ code: 1, messages: ['starting', 'could not close'] });
+  });
+
+  it('leave a quiet process within a fraction of a second', async () => {
+    const child = spawnLogging('setTimeout(() => {}, 30_000);');
+    let output = '';
+    const delay = await new Promise<number>((done, fail) => {
+      const timeout = setTimeout(() => fail(new Error(`the lines did not come: ${output}`)), 10_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (messagesOf(output).length < 2) return;
+        clearTimeout(timeout);
+        // From when the last line was logged (its own time) to its arrival here: the buffer is flushed every 100 ms.
+        done(Date.now() - Date.parse((JSON.parse(output.trimEnd().split('\n').at(-1)!) as { time: string }).time));
+      });
+    });
+    child.kill('SIGKILL');
+    expect(delay).toBeLessThan(1_000);
   });
 });

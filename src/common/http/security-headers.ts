@@ -1,5 +1,5 @@
-import helmet from '@fastify/helmet';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import { fastify, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
@@ -18,13 +18,57 @@ const directives = {
   upgradeInsecureRequests: null,
 };
 
-/** Helmet's headers on every response, with `upgrade-insecure-requests` only for requests that came over HTTPS. */
+export const securityHeaderOptions: FastifyHelmetOptions = { contentSecurityPolicy: { directives } };
+
+type Header = readonly [name: string, value: string];
+
+/**
+ * Helmet's headers on every response, with `upgrade-insecure-requests` only for requests that came over HTTPS.
+ *
+ * Registered as is, @fastify/helmet calls helmet(options) on every request: it parses the CSP directives and
+ * builds its fourteen middlewares again each time, for headers that depend on the options only (about 8% of
+ * the CPU of a POST /ledger/transfer under load). So @fastify/helmet is asked once, at start, which headers
+ * it sets, and one hook sets them from that list. (Its reply.helmet() and per-route `helmet` options, which
+ * Tally does not use, go with it.)
+ */
 export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
-  await app.register(helmet, { contentSecurityPolicy: { directives } });
-  // Runs after helmet's own onRequest hooks, which set the header. request.protocol believes
-  // X-Forwarded-Proto only when TRUST_PROXY says the proxy in front may be trusted.
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const policy = reply.raw.getHeader('content-security-policy');
-    if (request.protocol === 'https' && typeof policy === 'string') reply.raw.setHeader('content-security-policy', `${policy};upgrade-insecure-requests`);
+  const plain = await helmetHeaders(securityHeaderOptions);
+  const overHttps = plain.map(([name, value]): Header => (name.toLowerCase() === 'content-security-policy' ? [name, `${value};upgrade-insecure-requests`] : [name, value]));
+  // Set on the raw response, in the same place among the onRequest hooks, as @fastify/helmet did: error
+  // responses and replies sent by later hooks keep them. request.protocol believes X-Forwarded-Proto only
+  // when TRUST_PROXY says the proxy in front may be trusted.
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    for (const [name, value] of request.protocol === 'https' ? overHttps : plain) reply.raw.setHeader(name, value);
+    done();
   });
+}
+
+/** The headers @fastify/helmet sets with these options, named as it names them, in its order. */
+export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Header[]> {
+  const probe = fastify({ logger: false });
+  const set = new Map<string, Header>();
+  let headers: Header[] = [];
+  try {
+    // Added before helmet's hooks: records each setHeader call it makes on the raw response.
+    probe.addHook('onRequest', (_request, reply, done) => {
+      const { raw } = reply;
+      const setHeader = raw.setHeader.bind(raw);
+      raw.setHeader = (name, value) => {
+        set.set(name.toLowerCase(), [name, String(value)]);
+        return setHeader(name, value);
+      };
+      done();
+    });
+    await probe.register(helmet, options);
+    // Taken in the handler, after every onRequest hook and before Fastify writes its own headers.
+    probe.get('/', (_request, reply) => {
+      headers = [...set.values()];
+      return reply.send('');
+    });
+    await probe.inject({ url: '/' });
+  } finally {
+    await probe.close();
+  }
+  if (headers.length === 0) throw new Error('@fastify/helmet set no header: the security headers could not be read');
+  return headers;
 }

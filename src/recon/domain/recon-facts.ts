@@ -9,6 +9,19 @@ export interface ReconFact {
   readonly payload: Record<string, unknown>;
 }
 
+/** A summary's counts as stored on the job row and sent in facts: snake_case, one place. */
+export function countsOf(summary: ReconSummary) {
+  return {
+    external_total: summary.externalTotal,
+    internal_total: summary.internalTotal,
+    rejected_rows: summary.rejectedRows,
+    matched_exact: summary.matchedExact,
+    matched_fuzzy: summary.matchedFuzzy,
+    unmatched_external: summary.unmatchedExternal,
+    unmatched_internal: summary.unmatchedInternal,
+  };
+}
+
 type JobIdentity = Pick<ReconJobRequest, 'jobId' | 'source' | 'businessDate' | 'trigger' | 'correlationId'>;
 
 /** More unmatched records, both sides counted, than the alert threshold (RECON_UNMATCHED_ALERT_THRESHOLD). */
@@ -18,15 +31,7 @@ export function isAboveUnmatchedThreshold(summary: Pick<ReconSummary, 'unmatched
 
 export function completedFacts(job: JobIdentity, summary: ReconSummary, threshold: number): ReconFact[] {
   const identity = identityOf(job);
-  const counts = {
-    external_total: summary.externalTotal,
-    internal_total: summary.internalTotal,
-    rejected_rows: summary.rejectedRows,
-    matched_exact: summary.matchedExact,
-    matched_fuzzy: summary.matchedFuzzy,
-    unmatched_external: summary.unmatchedExternal,
-    unmatched_internal: summary.unmatchedInternal,
-  };
+  const counts = countsOf(summary);
   const completed: ReconFact = { type: 'recon.job.completed', payload: { ...identity, status: 'completed', counts, match_rate: Number(summary.matchRate) } };
   if (!isAboveUnmatchedThreshold(summary, threshold)) return [completed];
   const unmatched = summary.unmatchedExternal + summary.unmatchedInternal;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { ReconJobRequest, ReconJobStatus, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
 import { storableText } from '../../common/storable-text.js';
 import { appendOutboxFacts } from '../../webhooks/infrastructure/outbox-writer.js';
-import type { ReconFact } from '../domain/recon-facts.js';
+import { countsOf, type ReconFact } from '../domain/recon-facts.js';
 
 /** Any constant works, the same in every replica. ('recon' in ASCII.) */
 const scheduleLockKey = 0x7265636f6e;
@@ -111,17 +111,5 @@ function parametersJson(job: ReconJobRequest) {
     allowed_amount_diff: job.params.allowedAmountDiff.toFixed(),
     max_time_diff_minutes: job.params.maxTimeDiffMinutes,
     file_path: job.filePath,
-  };
-}
-
-export function countsOf(summary: ReconSummary) {
-  return {
-    external_total: summary.externalTotal,
-    internal_total: summary.internalTotal,
-    rejected_rows: summary.rejectedRows,
-    matched_exact: summary.matchedExact,
-    matched_fuzzy: summary.matchedFuzzy,
-    unmatched_external: summary.unmatchedExternal,
-    unmatched_internal: summary.unmatchedInternal,
   };
 }

@@ -26,7 +26,7 @@ type Header = readonly [name: string, value: string];
  * Helmet's headers on every response, with `upgrade-insecure-requests` only for requests that came over HTTPS.
  *
  * Registered as is, @fastify/helmet calls helmet(options) on every request: it parses the CSP directives and
- * builds its fourteen middlewares again each time, for headers that depend on the options only (about 8% of
+ * builds each of its middlewares again each time, for headers that depend on the options only (about 7% of
  * the CPU of a POST /ledger/transfer under load). So @fastify/helmet is asked once, at start, which headers
  * it sets, and one hook sets them from that list. (Its reply.helmet() and per-route `helmet` options, which
  * Tally does not use, go with it.)

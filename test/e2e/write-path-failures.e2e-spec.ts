@@ -3,7 +3,8 @@ import { sqlState } from '../../src/database/database-errors.js';
 import { Decimal } from '../../src/common/money/decimal.js';
 import { LedgerWriter } from '../../src/ledger/infrastructure/write/ledger-writer.js';
 import type { TransferInput } from '../../src/ledger/infrastructure/write/write-entry.js';
-import { useTestApp } from '../support/test-app.js';
+import pg from 'pg';
+import { startApp, useTestApp } from '../support/test-app.js';
 
 /** How the group commit fails: one bad entry alone, and a full queue refused at once. */
 describe('write path failures', () => {
@@ -39,5 +40,32 @@ describe('write path failures', () => {
       expect(response.headers['retry-after']).toBe('1');
     }
     expect(await ledger.balance(payee)).toBe(`${posted.length}.00`);
+  });
+
+  it('reads and decides again when another replica took the stream version the batch was about to write', async () => {
+    const float = await ledger.openAccount({ type: 'internal', allow_overdraft: true });
+    const payee = await ledger.openAccount();
+    const second = await startApp();
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    try {
+      await blocker.connect();
+      // Both replicas read the accounts at the same versions, then queue on the chain head this transaction holds.
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM event_chain WHERE id = 1 FOR UPDATE');
+      const transfer = (): TransferInput => ({ sourceAccountId: float, destinationAccountId: payee, amount: new Decimal('3.00'), currency: 'USD', reference: null, metadata: {}, occurredAt: null });
+      const both = Promise.all([context.app, second].map((app) => app.get(LedgerWriter).submit({ kind: 'transfer', transfer: transfer(), metadata: {} })));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await blocker.query('COMMIT');
+      const outcomes = await both;
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([201, 201]);
+      expect(await ledger.balance(payee)).toBe('6.00');
+      const metrics = await http().get('/metrics').expect(200);
+      const secondMetrics = await (await import('supertest')).default(second.getHttpServer()).get('/metrics').expect(200);
+      const retries = (text: string) => [...text.matchAll(/^tally_write_batch_retries_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+      expect(retries(metrics.text) + retries(secondMetrics.text)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await blocker.end();
+      await second.close();
+    }
   });
 });

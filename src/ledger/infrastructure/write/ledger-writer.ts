@@ -67,8 +67,8 @@ export class LedgerWriter implements BeforeApplicationShutdown {
   }
 
   /**
-   * Serialization failures, deadlocks and a lost race on an Idempotency-Key run the whole batch again (at most
-   * `commandAttemptsMax` times); any other error from the database splits the batch in halves until the entry at fault
+   * Serialization failures, deadlocks and a lost race (an Idempotency-Key or a stream version another replica took)
+   * run the whole batch again (at most `commandAttemptsMax` times); any other error from the database splits the batch in halves until the entry at fault
    * fails alone, so its batch-mates are written.
    */
   private async writeBatch(entries: WriteEntry[], attempt = 1): Promise<Settlement<WriteOutcome>[]> {
@@ -79,7 +79,7 @@ export class LedgerWriter implements BeforeApplicationShutdown {
       return settlements;
     } catch (error) {
       if (error instanceof OutcomeUnknown || error instanceof DatabaseUnavailable) return entries.map(() => ({ ok: false, error }));
-      if (isRetryable(error) || isUniqueViolationOf(error, 'idempotency_keys_pkey')) {
+      if (isRetryable(error) || lostRace(error)) {
         this.metrics.batchRetried(sqlState(error) ?? 'unknown');
         if (attempt < commandAttemptsMax) return this.writeBatch(entries, attempt + 1);
         return entries.map(() => ({ ok: false, error: new DatabaseUnavailable() }));
@@ -419,6 +419,14 @@ export class BatchItemRefused extends DomainError {
 }
 
 const statusByKind: Record<string, number> = { validation: 400, not_found: 404, conflict: 409, rule_violation: 422 };
+/**
+ * Another writer (a replica) committed first what this batch assumed was free: an Idempotency-Key, or the next
+ * version of an account's stream (the events insert meets it before the balance check does). Read and decide again.
+ */
+function lostRace(error: unknown): boolean {
+  return isUniqueViolationOf(error, 'idempotency_keys_pkey') || isUniqueViolationOf(error, 'events_stream_version');
+}
+
 function statusOf(error: DomainError): number {
   return statusByKind[error.kind] ?? 400;
 }

@@ -10,8 +10,8 @@ export const metadataDepthMax = 5;
 export const pageSizeDefault = 50;
 export const pageSizeMax = 500;
 export const idempotencyKeyLengthMax = 255;
-/** Retries of a whole command after a serialization failure, deadlock or idempotency race. */
-export const commandAttemptsMax = 3;
+/** Retries of a whole batch after a serialization failure, deadlock or lost race (so at most 4 attempts). */
+export const commandRetriesMax = 3;
 /** How far in the future a transfer's occurred_at may be, for clients whose clocks run ahead. */
 export const clockSkewMillisecondsMax = 5 * 60 * 1000;
 /** Transfers in one POST /ledger/transfers/batch. */

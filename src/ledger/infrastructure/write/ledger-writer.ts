@@ -10,7 +10,7 @@ import { Decimal } from '../../../common/money/decimal.js';
 import { DatabaseUnavailable, isDatabaseUnavailable, isRetryable, isUniqueViolationOf, sqlState } from '../../../database/database-errors.js';
 import { describeForLog } from '../../../common/http/error-log.js';
 import { Account, type AccountState } from '../../domain/account.js';
-import { commandAttemptsMax } from '../../domain/limits.js';
+import { commandRetriesMax } from '../../domain/limits.js';
 import { assertDistinctAccounts, assertOccurredAt, postTransfer, type PostedTransfer } from '../../domain/transfer.js';
 import type { AccountEvent } from '../../events/index.js';
 import { LedgerSettings } from '../../ledger-settings.js';
@@ -68,7 +68,7 @@ export class LedgerWriter implements BeforeApplicationShutdown {
 
   /**
    * Serialization failures, deadlocks and a lost race (an Idempotency-Key or a stream version another replica took)
-   * run the whole batch again (at most `commandAttemptsMax` times); any other error from the database splits the batch in halves until the entry at fault
+   * run the whole batch again (at most `commandRetriesMax` times, after a random pause); any other error from the database splits the batch in halves until the entry at fault
    * fails alone, so its batch-mates are written.
    */
   private async writeBatch(entries: WriteEntry[], attempt = 1): Promise<Settlement<WriteOutcome>[]> {
@@ -81,7 +81,11 @@ export class LedgerWriter implements BeforeApplicationShutdown {
       if (error instanceof OutcomeUnknown || error instanceof DatabaseUnavailable) return entries.map(() => ({ ok: false, error }));
       if (isRetryable(error) || lostRace(error)) {
         this.metrics.batchRetried(sqlState(error) ?? 'unknown');
-        if (attempt < commandAttemptsMax) return this.writeBatch(entries, attempt + 1);
+        if (attempt <= commandRetriesMax) {
+          // Replicas that collided on the same accounts would collide again in step: a random pause apart, growing.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * 2 ** attempt));
+          return this.writeBatch(entries, attempt + 1);
+        }
         return entries.map(() => ({ ok: false, error: new DatabaseUnavailable() }));
       }
       if (entries.length === 1) {

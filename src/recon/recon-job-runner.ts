@@ -70,7 +70,7 @@ export class ReconJobRunner {
     let rejected = 0;
     for await (const item of source.read(request)) {
       if (item.kind === 'record') records.push(item.record);
-      else rejectedRows.push(rejectedRow(item.line, item.reason));
+      else if (item.kind === 'rejected') rejectedRows.push(rejectedRow(item.line, item.reason));
       if (rejectedRows.length >= 1_000) {
         rejected += await this.repository.appendLogs(jobId, rejectedRows);
         rejectedRows = [];

@@ -21,8 +21,33 @@ export interface ReconRecord {
   readonly occurredAt: Date;
   /** 1-based CSV line for external rows, so reports can point at the file. */
   readonly line?: number;
-  /** Only when the source knows it; informational, matching compares unsigned amounts. */
+  /**
+   * Only when the source knows it. For external records, seen from the account holder at the bank:
+   * 'credit' is money in, 'debit' is money out (a reversal of a credit, RC, is a debit).
+   */
   readonly direction?: 'credit' | 'debit';
+  /**
+   * 'time' (the default) when occurredAt is a real instant; 'date' when the source gives only a booking
+   * date: occurredAt is then 00:00 UTC of `bookingDate` and matching compares calendar days, not minutes.
+   */
+  readonly timePrecision?: 'time' | 'date';
+  /** YYYY-MM-DD booking date as the statement gives it; required when timePrecision is 'date'. */
+  readonly bookingDate?: string;
+  /** YYYY-MM-DD value date when the statement gives one (kept for reports; matching uses the booking date). */
+  readonly valueDate?: string;
+  /** End-to-end id (ISO 20022 EndToEndId, MT940 EREF+) when the source knows it. */
+  readonly endToEndId?: string;
+  /** Name (and account, when given) of the other party. */
+  readonly counterparty?: string;
+  /** Free text beyond the reference (MT940 :86:, camt AddtlNtryInf, OFX MEMO). */
+  readonly description?: string;
+  /**
+   * Shared by records that came from one bank entry with several details (a batch booking), so that
+   * one-to-many matching can treat them as a group.
+   */
+  readonly groupId?: string;
+  /** Names the statement (a SourceItem of kind 'statement') whose balances this record moves. */
+  readonly statementKey?: string;
 }
 
 export interface MatchParameters {

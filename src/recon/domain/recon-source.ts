@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../../common/errors/domain-error.js';
+import type { Decimal } from '../../common/money/decimal.js';
 import { dayStartIn, isTimeZone } from './business-day.js';
 import { msPerMinute } from './record-distance.js';
 import type { ReconRecord } from './recon-record.js';
@@ -10,7 +11,34 @@ import { timeDiffMinutesMax } from './limits.js';
  */
 export type SourceItem =
   | { readonly kind: 'record'; readonly record: ReconRecord }
-  | { readonly kind: 'rejected'; readonly line: number; readonly reason: string; readonly raw?: string };
+  | {
+      readonly kind: 'rejected';
+      /** 1-based physical line for text formats; 0 where lines mean nothing (XML on one line). */
+      readonly line: number;
+      readonly reason: string;
+      readonly raw?: string;
+      /** Where, when a line is not enough: "entry 12 (Document/BkToCstmrStmt/Stmt[1]/Ntry[12])". */
+      readonly location?: string;
+    }
+  | { readonly kind: 'statement'; readonly statement: StatementBalances };
+
+/**
+ * The balances a statement states about itself (MT940 :60F:/:62F:, camt OPBD/CLBD, OFX LEDGERBAL, BAI2
+ * account totals). Emitted after the statement's records, whose statementKey equals `key`, so a reader can
+ * check opening + entries = closing without holding the records.
+ */
+export interface StatementBalances {
+  /** Unique within one file, e.g. "mt940:3" or the camt Stmt/Id. */
+  readonly key: string;
+  /** The account as the file names it (IBAN, account number). */
+  readonly account: string;
+  readonly currency: string;
+  /** Signed: a debit (overdrawn) balance is negative. */
+  readonly opening?: { readonly amount: Decimal; readonly date: string };
+  readonly closing?: { readonly amount: Decimal; readonly date: string };
+  /** "line 14" or an element path, for reports. */
+  readonly location: string;
+}
 
 export interface SourceReadRequest {
   /** YYYY-MM-DD, a UTC day. */

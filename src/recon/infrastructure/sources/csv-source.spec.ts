@@ -27,7 +27,9 @@ function summary(items: SourceItem[]): string[] {
   return items.map((item) =>
     item.kind === 'record'
       ? `${item.record.line}:${item.record.key}:${item.record.reference}:${item.record.amount.toString()}:${item.record.currency}:${item.record.occurredAt.toISOString()}`
-      : `${item.line}!${item.reason}`,
+      : item.kind === 'rejected'
+        ? `${item.line}!${item.reason}`
+        : `statement ${item.statement.key}`,
   );
 }
 

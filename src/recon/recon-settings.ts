@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Decimal } from '../common/money/decimal.js';
@@ -8,7 +8,7 @@ import type { Environment } from '../config/environment.js';
 import { LedgerSettings } from '../ledger/ledger-settings.js';
 import { isTimeZone } from './domain/business-day.js';
 import type { ReconSource } from './domain/recon-source.js';
-import { parseSourceConfigs, type ReconSourceConfig } from './domain/recon-source-config.js';
+import { parseSourceEntries, type ReconSourceConfig, type SourceEntry } from './domain/recon-source-config.js';
 import type { MatchParameters } from './domain/recon-record.js';
 import { RECON_SOURCE_FACTORIES, type ReconSourceFactory } from './infrastructure/sources/recon-source-factory.js';
 
@@ -16,6 +16,13 @@ export interface ConfiguredSource {
   config: ReconSourceConfig;
   source: ReconSource;
   needsFile: boolean;
+}
+
+/** The source is named in RECON_SOURCES_FILE but its definition is wrong: its runs fail with the problem. */
+export class InvalidReconSource extends DomainError {
+  constructor(name: string, problem: string) {
+    super('RECON_SOURCE_INVALID', 'rule_violation', `source "${name}" is misconfigured in RECON_SOURCES_FILE: ${problem}`, [{ field: 'source', message: problem }]);
+  }
 }
 
 export class UnknownReconSource extends DomainError {
@@ -26,8 +33,10 @@ export class UnknownReconSource extends DomainError {
 
 /**
  * Reconciliation settings, read once at start: the default match parameters, the supported currencies,
- * the directories, and the named sources of RECON_SOURCES_FILE, each built by its adapter's factory (a
- * bad entry stops the start with a message naming it).
+ * the directories, and the named sources of RECON_SOURCES_FILE, each built by its adapter's factory. A bad
+ * definition never stops the start: it is logged as an error with its name and problem, its runs fail
+ * with that problem, and the other sources and the ledger keep working. A file that is not JSON at all
+ * leaves the service running with no recon sources, and says so.
  */
 @Injectable()
 export class ReconSettings {
@@ -40,7 +49,10 @@ export class ReconSettings {
   readonly businessTimeZone: string;
   /** A completed job with more unmatched records than this alerts (RECON_UNMATCHED_ALERT_THRESHOLD). */
   readonly unmatchedAlertThreshold: number;
+  /** Problems found at start, by source name; `file` is the sources file itself when it cannot be read. */
+  readonly problems: ReadonlyMap<string, string>;
   private readonly sources: Map<string, ConfiguredSource>;
+  private readonly logger = new Logger('ReconSettings');
 
   constructor(config: ConfigService<Environment, true>, ledger: LedgerSettings, @Inject(RECON_SOURCE_FACTORIES) factories: ReconSourceFactory[]) {
     this.defaults = {
@@ -62,13 +74,23 @@ export class ReconSettings {
     this.unmatchedAlertThreshold = config.get('RECON_UNMATCHED_ALERT_THRESHOLD', { infer: true });
     if (!isTimeZone(this.businessTimeZone)) throw new Error(`RECON_BUSINESS_TIMEZONE=${this.businessTimeZone} is not an IANA time zone`);
     if (!isTimeZone(this.schedule.timeZone)) throw new Error(`RECON_SCHEDULE_TIMEZONE=${this.schedule.timeZone} is not an IANA time zone`);
-    this.sources = buildSources(config.get('RECON_SOURCES_FILE', { infer: true }), factories);
+    const file = config.get('RECON_SOURCES_FILE', { infer: true });
+    const built = buildSources(file, factories);
+    this.sources = built.sources;
+    this.problems = built.problems;
+    for (const [name, problem] of built.problems) {
+      this.logger.error(name === sourcesFileProblem ? `RECON_SOURCES_FILE ${file} cannot be used, so no recon source is configured: ${problem}` : `Recon source "${name}" in ${file} is misconfigured and cannot run: ${problem}`);
+    }
   }
 
   source(name: string): ConfiguredSource {
     const found = this.sources.get(name);
-    if (!found) throw new UnknownReconSource(name, [...this.sources.keys()]);
-    return found;
+    if (found) return found;
+    const problem = this.problems.get(name);
+    if (problem !== undefined) throw new InvalidReconSource(name, problem);
+    const fileProblem = this.problems.get(sourcesFileProblem);
+    if (fileProblem !== undefined) throw new InvalidReconSource(name, `the sources file cannot be used: ${fileProblem}`);
+    throw new UnknownReconSource(name, [...this.sources.keys()]);
   }
 
   allSources(): ConfiguredSource[] {
@@ -80,15 +102,42 @@ export class ReconSettings {
   }
 }
 
-function buildSources(file: string, factories: ReconSourceFactory[]): Map<string, ConfiguredSource> {
-  if (!existsSync(file)) return new Map();
-  const configs = parseSourceConfigs(JSON.parse(readFileSync(file, 'utf8')));
+/** The key under which a problem with the whole file is kept (no source can be named this: names are lowercase). */
+export const sourcesFileProblem = 'RECON_SOURCES_FILE';
+
+interface BuiltSources {
+  readonly sources: Map<string, ConfiguredSource>;
+  readonly problems: Map<string, string>;
+}
+
+function buildSources(file: string, factories: ReconSourceFactory[]): BuiltSources {
+  const sources = new Map<string, ConfiguredSource>();
+  const problems = new Map<string, string>();
+  if (!existsSync(file)) return { sources, problems };
+  let entries: SourceEntry[];
+  try {
+    entries = parseSourceEntries(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    problems.set(sourcesFileProblem, (error as Error).message);
+    return { sources, problems };
+  }
   const byType = new Map(factories.map((factory) => [factory.type, factory]));
-  return new Map(
-    configs.map((config) => {
-      const factory = byType.get(config.type);
-      if (!factory) throw new Error(`${file}: source "${config.name}" has type "${config.type}", but only ${[...byType.keys()].join(', ')} are registered`);
-      return [config.name, { config, source: factory.create(config), needsFile: factory.needsFile }];
-    }),
-  );
+  for (const entry of entries) {
+    if ('problem' in entry) {
+      problems.set(entry.name, entry.problem);
+      continue;
+    }
+    const { config } = entry;
+    const factory = byType.get(config.type);
+    if (!factory) {
+      problems.set(config.name, `type "${config.type}" is not a source type (known: ${[...byType.keys()].join(', ')})`);
+      continue;
+    }
+    try {
+      sources.set(config.name, { config, source: factory.create(config), needsFile: factory.needsFile });
+    } catch (error) {
+      problems.set(config.name, (error as Error).message);
+    }
+  }
+  return { sources, problems };
 }

@@ -5,8 +5,9 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { ReconSettings } from '../../recon/recon-settings.js';
 
 /**
- * The recon sources were validated when the process started (a bad file stops it); what can go wrong
- * since is the inbox their files are read from: it must still be a readable directory.
+ * The recon sources were validated when the process started; what can go wrong since is the inbox their
+ * files are read from: it must still be a readable directory. Misconfigured sources are listed with their
+ * problem but do not make the replica unready: the ledger and the other sources still serve.
  */
 @Injectable()
 export class ReconReadiness {
@@ -23,7 +24,8 @@ export class ReconReadiness {
           throw new Error(`RECON_INBOX_DIR ${this.settings.inboxDir} is not a readable directory`);
         });
       }
-      return { sources: sources.map((source) => source.config.name) };
+      const misconfigured = Object.fromEntries(this.settings.problems);
+      return { sources: sources.map((source) => source.config.name), ...(this.settings.problems.size > 0 ? { misconfigured } : {}) };
     });
   }
 }

@@ -18,10 +18,21 @@ export interface ReconSourceConfig {
 const namePattern = /^[a-z][a-z0-9_]{0,63}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Parses the sources file's JSON object; every error names the source and the field. */
-export function parseSourceConfigs(json: unknown): ReconSourceConfig[] {
+export type SourceEntry = { readonly config: ReconSourceConfig } | { readonly name: string; readonly problem: string; readonly error: Error };
+
+/**
+ * Each entry on its own: one bad source is reported with its name and problem while the others still
+ * load. Only a file that is not an object of sources at all throws.
+ */
+export function parseSourceEntries(json: unknown): SourceEntry[] {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw ValidationFailed.field('RECON_SOURCES_FILE', 'must hold a JSON object of named sources');
-  return Object.entries(json as Record<string, unknown>).map(([name, raw]) => parseOne(name, raw));
+  return Object.entries(json as Record<string, unknown>).map(([name, raw]) => {
+    try {
+      return { config: parseOne(name, raw) };
+    } catch (error) {
+      return { name, problem: (error as Error).message, error: error as Error };
+    }
+  });
 }
 
 function parseOne(name: string, raw: unknown): ReconSourceConfig {

@@ -8,7 +8,9 @@ import { runMatchers } from './domain/matching-engine.js';
 import { matchedRow, rejectedRow, summarize, unmatchedRow, type ReconJobRequest, type ReconLogRow } from './domain/recon-job.js';
 import { completedFacts, failedFacts } from './domain/recon-facts.js';
 import type { ReconRecord } from './domain/recon-record.js';
-import type { ReconSource } from './domain/recon-source.js';
+import type { ReconSource, SourceItem } from './domain/recon-source.js';
+import { StatementBalanceCheck } from './domain/statement-balance-check.js';
+import { StatementHistory } from './infrastructure/statement-history.js';
 import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.event.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
 import { LedgerSource } from './infrastructure/sources/ledger-source.js';
@@ -32,6 +34,7 @@ export class ReconJobRunner {
     private readonly ledger: LedgerSource,
     private readonly eventBus: EventBus,
     private readonly clock: Clock,
+    private readonly history: StatementHistory,
     @Inject(RECON_MATCHERS) private readonly matchers: Matcher[],
   ) {}
 
@@ -45,12 +48,16 @@ export class ReconJobRunner {
         windowMinutes: job.params.maxTimeDiffMinutes,
         timeZone: this.settings.businessTimeZone,
       };
-      const external = await this.load(job.jobId, this.settings.source(job.source).source, request, onProgress);
+      const balances = new StatementBalanceCheck();
+      const external = await this.load(job.jobId, this.settings.source(job.source).source, request, onProgress, (item) => balances.observe(item));
       const internal = await this.load(job.jobId, this.ledger, request);
+      const statements = await this.checkStatements(job.source, balances);
       const result = runMatchers(this.matchers, external.records, internal.records, job.params, this.settings.supportedCurrencies);
       await this.repository.appendLogs(job.jobId, logRows(result));
       const summary = summarize(result, external.records, internal.records, external.rejected);
-      await this.repository.complete(job.jobId, summary, completedFacts(job, summary, this.settings.unmatchedAlertThreshold));
+      await this.repository.complete(job.jobId, summary, completedFacts(job, summary, this.settings.unmatchedAlertThreshold), (manager) =>
+        this.history.record(manager, job.jobId, job.source, statements.statements, statements.findings),
+      );
       this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
       return 'completed';
     } catch (error) {
@@ -63,12 +70,19 @@ export class ReconJobRunner {
     }
   }
 
+  /** Statement files' own balances: each statement checked, and compared with the one before it on record. */
+  private async checkStatements(source: string, balances: StatementBalanceCheck) {
+    const previous = await this.history.previous(source, balances.checked());
+    return balances.finish((statement) => previous.get(statement.key));
+  }
+
   /** Reads one side; rejected rows go to the log in batches as they are found. */
-  private async load(jobId: string, source: ReconSource, request: Parameters<ReconSource['read']>[0], onProgress?: ReconProgress) {
+  private async load(jobId: string, source: ReconSource, request: Parameters<ReconSource['read']>[0], onProgress?: ReconProgress, observe?: (item: SourceItem) => void) {
     const records: ReconRecord[] = [];
     let rejectedRows: ReconLogRow[] = [];
     let rejected = 0;
     for await (const item of source.read(request)) {
+      observe?.(item);
       if (item.kind === 'record') records.push(item.record);
       else if (item.kind === 'rejected') rejectedRows.push(rejectedRow(item.line, item.reason));
       if (rejectedRows.length >= 1_000) {

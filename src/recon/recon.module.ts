@@ -9,10 +9,13 @@ import { ExactMatcher } from './domain/exact-matcher.js';
 import { FuzzyMatcher } from './domain/fuzzy-matcher.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
 import { ReconReader } from './infrastructure/recon-reader.js';
+import { StatementHistory } from './infrastructure/statement-history.js';
 import { ApiSourceFactory } from './infrastructure/sources/api-source-factory.js';
 import { CsvSourceFactory } from './infrastructure/sources/csv-source-factory.js';
 import { LedgerSource } from './infrastructure/sources/ledger-source.js';
 import { RECON_MATCHERS, RECON_SOURCE_FACTORIES } from './infrastructure/sources/recon-source-factory.js';
+import { StatementSourceFactory } from './infrastructure/statements/statement-source-factory.js';
+import { statementFormats } from './infrastructure/statements/statement-formats.js';
 import { reconQueryHandlers } from './queries/recon.queries.js';
 import { ReconJobRunner } from './recon-job-runner.js';
 import { ReconSettings } from './recon-settings.js';
@@ -32,10 +35,15 @@ import { ReconSettings } from './recon-settings.js';
     { provide: RECON_MATCHERS, useFactory: (exact: ExactMatcher, fuzzy: FuzzyMatcher) => [exact, fuzzy], inject: [ExactMatcher, FuzzyMatcher] },
     CsvSourceFactory,
     ApiSourceFactory,
-    { provide: RECON_SOURCE_FACTORIES, useFactory: (csv: CsvSourceFactory, api: ApiSourceFactory) => [csv, api], inject: [CsvSourceFactory, ApiSourceFactory] },
+    {
+      provide: RECON_SOURCE_FACTORIES,
+      useFactory: (csv: CsvSourceFactory, api: ApiSourceFactory) => [csv, api, ...statementFormats.map((format) => new StatementSourceFactory(format))],
+      inject: [CsvSourceFactory, ApiSourceFactory],
+    },
     LedgerSource,
     ReconSettings,
     ReconJobRepository,
+    StatementHistory,
     ReconReader,
     ReconJobRunner,
     RunReconHandler,

@@ -20,7 +20,14 @@ export type SourceItem =
       /** Where, when a line is not enough: "entry 12 (Document/BkToCstmrStmt/Stmt[1]/Ntry[12])". */
       readonly location?: string;
     }
-  | { readonly kind: 'statement'; readonly statement: StatementBalances };
+  | { readonly kind: 'statement'; readonly statement: StatementBalances }
+  | { readonly kind: 'dialect'; readonly dialect: SourceDialect };
+
+/**
+ * What a source found out about the file it reads (CSV: encoding, delimiter, header line; statements: the
+ * format and its version), yielded once before the records, so a preview can show it.
+ */
+export type SourceDialect = Readonly<Record<string, string | number | boolean | readonly string[]>>;
 
 /**
  * The balances a statement states about itself (MT940 :60F:/:62F:, camt OPBD/CLBD, OFX LEDGERBAL, BAI2
@@ -60,6 +67,11 @@ export interface ReconSource {
   /** Shown in reports, e.g. "bank-csv" or "ledger". */
   readonly name: string;
   read(request: SourceReadRequest): AsyncIterable<SourceItem>;
+  /**
+   * For file sources: the problem with a file judged by its first bytes (another format, a binary file),
+   * or undefined when it may be read. Lets a run be refused at once instead of failing later.
+   */
+  checkFile?(head: Buffer): string | undefined;
 }
 
 /**

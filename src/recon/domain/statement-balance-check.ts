@@ -51,7 +51,12 @@ export class StatementBalanceCheck {
   observe(item: SourceItem): void {
     if (item.kind === 'record') this.add(item.record);
     else if (item.kind === 'rejected') this.rejectedEntries += 1;
-    else this.close(item.statement);
+    else if (item.kind === 'statement') this.close(item.statement);
+  }
+
+  /** The statements closed so far, in file order. */
+  checked(): readonly CheckedStatement[] {
+    return this.statements;
   }
 
   /** The statements in file order and their findings, each statement also compared with the one before it. */

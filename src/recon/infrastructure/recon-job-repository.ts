@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ReconJobRequest, ReconJobStatus, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
 import { storableText } from '../../common/storable-text.js';
 import { appendOutboxFacts } from '../../webhooks/infrastructure/outbox-writer.js';
@@ -69,8 +69,9 @@ export class ReconJobRepository {
    * The summary, the job's final state and its webhook facts in one transaction: a completed job always has its
    * summary, and a fact is delivered exactly when the outcome it reports committed.
    */
-  async complete(jobId: string, summary: ReconSummary, facts: readonly ReconFact[]): Promise<void> {
+  async complete(jobId: string, summary: ReconSummary, facts: readonly ReconFact[], alsoRecord?: (manager: EntityManager) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await alsoRecord?.(manager);
       await manager.query(
         `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

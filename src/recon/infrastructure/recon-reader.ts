@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page } from '../../ledger/queries/views.js';
-import type { ReconJobDetails, ReconLogView, ReconSummaryView } from '../queries/views.js';
+import type { ReconFindingView, ReconJobDetails, ReconLogView, ReconSummaryView } from '../queries/views.js';
 
 export interface JobSelector {
   jobId?: string;
@@ -46,6 +46,10 @@ export class ReconReader {
     );
     const row = rows[0];
     return row && { job_id: job.job_id, date: job.date, source: job.source, ...row, match_rate: Number(row.match_rate) };
+  }
+
+  async findings(jobId: string): Promise<ReconFindingView[]> {
+    return this.dataSource.query(`SELECT code, statement_key, account, message FROM recon_job_findings WHERE job_id = $1 ORDER BY id`, [jobId]);
   }
 
   async logs(jobId: string, matched: boolean | undefined, limit: number, after?: string): Promise<Page<ReconLogView>> {

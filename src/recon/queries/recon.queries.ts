@@ -55,7 +55,8 @@ export class GetReconJobHandler implements IQueryHandler<GetReconJobQuery> {
   ) {}
 
   async execute(query: GetReconJobQuery): Promise<ReconJobDetails> {
-    return presentJob(await requireJob(this.reader, query.selector), this.settings);
+    const job = await requireJob(this.reader, query.selector);
+    return { ...presentJob(job, this.settings), findings: await this.reader.findings(job.job_id) };
   }
 }
 
@@ -79,7 +80,7 @@ export class GetReconSummaryHandler implements IQueryHandler<GetReconSummaryQuer
     const job = await requireJob(this.reader, query.selector);
     const summary = await this.reader.summary(job);
     if (!summary) throw new DomainError('RECON_SUMMARY_NOT_READY', 'not_found', `Job ${job.job_id} is ${job.status}${job.error ? `: ${job.error}` : ''}; it has no summary`);
-    return presentSummary(summary);
+    return { ...presentSummary(summary), findings: await this.reader.findings(job.job_id) };
   }
 }
 

@@ -24,6 +24,16 @@ export interface ReconJobDetails {
   counts: ReconCounts | null;
   /** The request id of the HTTP request that started the job; null from the CLI and the schedule. */
   correlation_id: string | null;
+  /** Job-level findings (statement balance breaks, gaps, overlaps); on single-job reads only. */
+  findings?: ReconFindingView[];
+}
+
+/** A finding about a statement as a whole, with its stable reason code. */
+export interface ReconFindingView {
+  code: string;
+  statement_key: string | null;
+  account: string | null;
+  message: string;
 }
 
 export interface ReconSummaryView extends ReconCounts {
@@ -32,6 +42,7 @@ export interface ReconSummaryView extends ReconCounts {
   source: string;
   match_rate: number;
   amounts: Record<string, { external: string; internal: string; matched_external: string }>;
+  findings?: ReconFindingView[];
 }
 
 export interface ReconLogView {

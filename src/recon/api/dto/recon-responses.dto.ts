@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { ReconJobView } from '../../commands/run-recon/run-recon.command.js';
-import type { ReconCounts, ReconJobDetails, ReconLogView, ReconSummaryView } from '../../queries/views.js';
+import type { ReconCounts, ReconFindingView, ReconJobDetails, ReconLogView, ReconSummaryView } from '../../queries/views.js';
 
 /** The documented shapes of the recon API's answers; the views they implement are what the handlers return. */
 const jobStatuses = ['pending', 'running', 'completed', 'failed'];
@@ -27,6 +27,13 @@ class ReconParametersResponse {
   @ApiPropertyOptional({ example: '/srv/tally/data/bank_dump.csv', description: 'The file read, when the source reads files' }) file_path?: string;
 }
 
+export class ReconFindingResponse implements ReconFindingView {
+  @ApiProperty({ enum: ['statement_balance_break', 'statement_gap', 'statement_overlap', 'statement_currency_mismatch'], example: 'statement_balance_break' }) code: string;
+  @ApiProperty({ nullable: true, type: String, example: 'mt940:1' }) statement_key: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'NL91ABNA0417164300' }) account: string | null;
+  @ApiProperty({ example: 'line 4: opening 100 + entries 20 = 120, but the closing balance is 125 EUR (difference 5)' }) message: string;
+}
+
 export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'source' | 'date' | 'status' | 'started_at' | 'finished_at' | 'error' | 'counts'> {
   @ApiProperty({ format: 'uuid' }) job_id: string;
   @ApiProperty({ example: 'bank_csv' }) source: string;
@@ -36,6 +43,8 @@ export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'so
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2025-07-14T02:00:00.410Z' }) finished_at: string | null;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Why a failed job failed' }) error: string | null;
   @ApiProperty({ type: ReconCountsResponse, nullable: true, description: 'Null until the job has completed' }) counts: ReconCountsResponse | null;
+  @ApiPropertyOptional({ type: [ReconFindingResponse], description: 'Job-level findings about statement files (balance breaks, gaps, overlaps); absent from job lists' })
+  findings?: ReconFindingResponse[];
 }
 
 export class ReconJobResponse extends ReconStatusResponse implements ReconJobDetails {
@@ -68,6 +77,7 @@ export class ReconSummaryResponse extends ReconCountsResponse implements ReconSu
     example: { USD: { external: '1759.99', internal: '1760', matched_external: '1759.99' } },
   })
   amounts: Record<string, ReconCurrencyAmounts>;
+  @ApiProperty({ type: [ReconFindingResponse], description: 'Job-level findings about statement files (balance breaks, gaps, overlaps)' }) findings: ReconFindingResponse[];
 }
 
 export class ReconLogResponse implements ReconLogView {

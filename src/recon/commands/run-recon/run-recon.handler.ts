@@ -1,4 +1,4 @@
-import { statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
@@ -10,7 +10,9 @@ import { businessWindow } from '../../domain/recon-source.js';
 import type { ReconJobRequest } from '../../domain/recon-job.js';
 import { ReconJobRepository } from '../../infrastructure/recon-job-repository.js';
 import { ReconJobRunner } from '../../recon-job-runner.js';
-import { ReconSettings } from '../../recon-settings.js';
+import { ReconSettings, type ConfiguredSource } from '../../recon-settings.js';
+import type { ReconSource } from '../../domain/recon-source.js';
+import { sniffBytes, sniffFileFormat } from '../../infrastructure/statements/statement-formats.js';
 import { RunReconCommand, type ReconJobView } from './run-recon.command.js';
 
 /**
@@ -55,11 +57,20 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
       source: command.source,
       businessDate: command.businessDate,
       accountId: command.options.accountId ?? configured.config.accountId,
-      filePath: configured.needsFile ? this.filePathFor(command, configured.config.options.file_pattern) : null,
+      filePath: configured.needsFile ? this.readableFile(command, configured) : null,
       params,
       trigger: command.trigger,
       correlationId: command.options.correlationId ?? null,
     };
+  }
+
+  /** The file to read, refused at once when its first bytes show a format the source cannot read. */
+  private readableFile(command: RunReconCommand, configured: ConfiguredSource): string {
+    const path = this.filePathFor(command, configured.config.options.file_pattern);
+    if (command.trigger === 'schedule') return path;
+    const problem = fileFormatProblem(configured.source, path);
+    if (problem !== undefined) throw new DomainError('RECON_FORMAT_MISMATCH', 'validation', `file: ${problem}`, [{ field: 'file', message: problem }]);
+    return path;
   }
 
   /** The given file, else the source's file_pattern inside the inbox; it must exist unless the schedule asks. */
@@ -80,6 +91,31 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
   private track(run: Promise<unknown>): void {
     const tracked = run.catch((error: unknown) => new Logger('Recon').error(error)).finally(() => this.running.delete(tracked));
     this.running.add(tracked);
+  }
+}
+
+/** The source's own check of the first bytes, else: a text source (CSV) refuses statement and binary files. */
+function fileFormatProblem(source: ReconSource, path: string): string | undefined {
+  const head = readHead(path);
+  // Unreadable now (permissions): the job will fail with the reading error, which says more than a guess.
+  if (head === undefined) return undefined;
+  if (source.checkFile) return source.checkFile(head);
+  const format = sniffFileFormat(head);
+  return format === undefined ? undefined : `${source.name} reads delimited text, but this file looks like ${format}`;
+}
+
+function readHead(path: string): Buffer | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(sniffBytes);
+    return head.subarray(0, readSync(descriptor, head, 0, sniffBytes, 0));
+  } finally {
+    closeSync(descriptor);
   }
 }
 

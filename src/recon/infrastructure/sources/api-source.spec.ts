@@ -74,7 +74,7 @@ const read = (overrides: Partial<ApiSourceOptions> = {}) => collect(new ApiSourc
 function summary(items: SourceItem[]): string[] {
   return items.map((item) => {
     if (item.kind === 'rejected') return `${item.line}!${item.reason}`;
-    if (item.kind === 'statement') return `statement ${item.statement.key}`;
+    if (item.kind !== 'record') return item.kind;
     const { line, key, amount, currency, occurredAt, direction } = item.record;
     return [line, key, amount.toString(), currency, occurredAt.toISOString(), ...(direction ? [direction] : [])].join(':');
   });

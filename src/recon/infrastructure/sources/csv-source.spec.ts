@@ -29,7 +29,7 @@ function summary(items: SourceItem[]): string[] {
       ? `${item.record.line}:${item.record.key}:${item.record.reference}:${item.record.amount.toString()}:${item.record.currency}:${item.record.occurredAt.toISOString()}`
       : item.kind === 'rejected'
         ? `${item.line}!${item.reason}`
-        : `statement ${item.statement.key}`,
+        : item.kind,
   );
 }
 

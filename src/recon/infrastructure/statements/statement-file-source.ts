@@ -1,0 +1,34 @@
+import { createReadStream } from 'node:fs';
+import { DomainError } from '../../../common/errors/domain-error.js';
+import type { ReconSource, SourceItem, SourceReadRequest } from '../../domain/recon-source.js';
+import type { StatementFormat, StatementParseOptions } from './statement-format.js';
+import { sniffFileFormat } from './statement-formats.js';
+
+/** A statement file (MT940, camt.053, OFX, BAI2) read through its format's streaming parser. */
+export class StatementFileSource implements ReconSource {
+  constructor(
+    private readonly format: StatementFormat,
+    private readonly options: StatementParseOptions,
+  ) {}
+
+  get name(): string {
+    return this.options.sourceName;
+  }
+
+  async *read(request: SourceReadRequest): AsyncGenerator<SourceItem> {
+    const { filePath } = request;
+    if (!filePath) throw new DomainError('RECON_FILE_REQUIRED', 'validation', `${this.name}: a file is required`);
+    yield* this.parse(createReadStream(filePath, { highWaterMark: 64 * 1024 }));
+  }
+
+  parse(input: AsyncIterable<Buffer>): AsyncIterable<SourceItem> {
+    return this.format.parse(input, this.options);
+  }
+
+  /** Refuses at once a file that is not this source's format, judged by its first bytes. */
+  checkFile(head: Buffer): string | undefined {
+    if (this.format.sniff(head)) return undefined;
+    const other = sniffFileFormat(head);
+    return `${this.name} reads ${this.format.type} files, but this file ${other ? `looks like ${other}` : `does not start like ${this.format.type}`}`;
+  }
+}

@@ -8,7 +8,7 @@ import { bai2Format } from './bai2-format.js';
 export type PlainItem =
   | { kind: 'record'; [field: string]: unknown }
   | { kind: 'rejected'; line: number; reason: string; raw?: string; location?: string }
-  | { kind: 'statement'; [field: string]: unknown };
+  | { kind: 'statement' | 'dialect'; [field: string]: unknown };
 
 export function plain(item: SourceItem): PlainItem {
   if (item.kind === 'rejected') {
@@ -22,6 +22,7 @@ export function plain(item: SourceItem): PlainItem {
     const { side: _side, occurredAt, amount, timePrecision: _precision, ...rest } = record;
     return { kind: 'record', ...rest, amount: amount.toFixed(), occurredAt: occurredAt.toISOString() };
   }
+  if (item.kind === 'dialect') return { kind: 'dialect', ...item.dialect };
   const { opening, closing, ...rest } = item.statement;
   return {
     kind: 'statement',

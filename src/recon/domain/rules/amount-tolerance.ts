@@ -5,15 +5,15 @@ import type { AmountTolerance } from './match-rule.js';
 const hundred = new Decimal(100);
 
 /**
- * The largest difference `tolerance` accepts against `ledgerAmount`: the greater of the absolute bound
- * and the percentage of |ledgerAmount| (see AmountTolerance for why either bound suffices). Zero when
- * neither is given: the amounts must then be equal. Decimal throughout, so 1.05 vs 1.00 at 0.05 is
- * exactly at the bound.
+ * The largest difference `tolerance` accepts against `base` (the ledger amount for a pair, the target for a
+ * group): the greater of the absolute bound and the percentage of |base| (see AmountTolerance for why
+ * either bound suffices). Zero when neither is given: the amounts must then be equal. Decimal throughout,
+ * so 1.05 vs 1.00 at 0.05 is exactly at the bound.
  */
-export function toleratedDiff(tolerance: AmountTolerance, ledgerAmount: Decimal): Decimal {
+export function toleratedDiff(tolerance: AmountTolerance, base: Decimal): Decimal {
   const absolute = tolerance.absolute ?? new Decimal(0);
   if (tolerance.percent === undefined) return absolute;
-  const relative = ledgerAmount.abs().times(tolerance.percent).div(hundred);
+  const relative = base.abs().times(tolerance.percent).div(hundred);
   return Decimal.max(absolute, relative);
 }
 

@@ -10,7 +10,14 @@ import { normalisedSimilarity, normaliseReference } from './reference-similarity
  * close amount and time to pass the default 0.80 threshold, and a perfect amount and time alone (0.40)
  * never passes.
  */
-export const fuzzyWeights = Object.freeze({ reference: 0.6, amount: 0.25, time: 0.15 });
+export const fuzzyWeights: FuzzyWeights = Object.freeze({ reference: 0.6, amount: 0.25, time: 0.15 });
+
+/** How much each closeness counts; configurable per fuzzy rule (non-negative, normalised by their sum). */
+export interface FuzzyWeights {
+  readonly reference: number;
+  readonly amount: number;
+  readonly time: number;
+}
 
 /** Six decimals: enough to rank, few enough that float noise never flips a threshold comparison. */
 const scoreScale = 1e6;
@@ -42,10 +49,20 @@ export const scorePair: PairScorer = (external, internal, params) => {
   const referenceSimilarity = normalisedSimilarity(normalisedReferenceOf(external), normalisedReferenceOf(internal));
   const amountCloseness = params.allowedAmountDiff.isZero() ? 1 : 1 - diff.div(params.allowedAmountDiff).toNumber();
   const timeCloseness = windowMs === 0 ? 1 : 1 - ms / windowMs;
-  const weighted = fuzzyWeights.reference * referenceSimilarity + fuzzyWeights.amount * amountCloseness + fuzzyWeights.time * timeCloseness;
-  const score = Math.round(weighted * scoreScale) / scoreScale;
+  const score = weightedScore(fuzzyWeights, referenceSimilarity, amountCloseness, timeCloseness);
   return { score, referenceSimilarity, amountCloseness, timeCloseness, amountDiff: diff, timeDiffMinutes: ms / msPerMinute };
 };
+
+/**
+ * The weighted mean of the three closenesses, rounded to 6 decimals. Dividing by the weights' sum keeps the
+ * score in 0..1 whatever weights a rule states (the default weights sum to exactly 1.0 in floating point,
+ * and x / 1 is x, so today's scores are unchanged).
+ */
+export function weightedScore(weights: FuzzyWeights, referenceSimilarity: number, amountCloseness: number, timeCloseness: number): number {
+  const total = weights.reference + weights.amount + weights.time;
+  const weighted = weights.reference * referenceSimilarity + weights.amount * amountCloseness + weights.time * timeCloseness;
+  return Math.round((weighted / total) * scoreScale) / scoreScale;
+}
 
 /** Scores `probe` against `partner` whichever side each is on, as a fuzzy candidate. */
 export function fuzzyCandidate(
@@ -62,9 +79,10 @@ export function fuzzyCandidate(
 }
 
 /** Records are immutable, so a record's normalised reference can be computed once per job, not per pair. */
-const normalisedReferences = new WeakMap<ReconRecord, string>();
+const normalisedReferences = new WeakMap<{ readonly reference: string }, string>();
 
-function normalisedReferenceOf(record: ReconRecord): string {
+/** normaliseReference, cached per (immutable) record of either side. */
+export function normalisedReferenceOf(record: { readonly reference: string }): string {
   let normalised = normalisedReferences.get(record);
   if (normalised === undefined) {
     normalised = normaliseReference(record.reference);

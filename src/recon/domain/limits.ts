@@ -36,3 +36,30 @@ export const csvColumnsMax = 256;
 
 /** Raw text kept on a rejected row, for the report; the line number locates the rest. */
 export const rejectedRawCharsMax = 512;
+
+/** Rules per source: an ordered list a finance team can read at a glance, and a bounded cost per pair. */
+export const matchRulesPerSourceMax = 10;
+
+/** Percentage tolerance of a rule: beyond 10% a "match" is a guess, not a reconciliation. */
+export const tolerancePercentMax = 10;
+
+/** Absolute amount tolerance of a rule, in the currency's units (fees and FX rounding, not different payments). */
+export const toleranceAbsoluteMax = 1_000;
+
+/** Days a bank may book after the ledger: a week covers weekends and holidays around a settlement. */
+export const dateLagDaysMax = 7;
+
+/** Members one match group may have when the caller sets no limit (a payout batch, split settlements). */
+export const groupMembersDefault = 5;
+
+/** Candidates a group search considers when the caller sets no limit; the rest are cut by closeness. */
+export const groupPoolDefault = 30;
+
+/**
+ * Subsets a group search may have to visit in the worst case, sum over k <= members of C(pool, k). The
+ * default 5 of 30 is 174,437; options that would exceed this bound (e.g. 8 of 30) are refused up front.
+ */
+export const groupSubsetsMax = 200_000;
+
+/** Tied groups an ambiguous result lists: enough for a reviewer to see the choice, not a dump. */
+export const ambiguousGroupsListedMax = 3;

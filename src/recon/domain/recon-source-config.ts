@@ -1,4 +1,6 @@
 import { ValidationFailed } from '../../common/errors/domain-error.js';
+import type { MatchRule } from './rules/match-rule.js';
+import { parseMatchRules } from './rules/parse-match-rules.js';
 
 /**
  * One named source from RECON_SOURCES_FILE. `type` picks the adapter (csv, api, or a custom one registered
@@ -13,6 +15,8 @@ export interface ReconSourceConfig {
   readonly accountId: string | null;
   /** Reconciled by the daily schedule when RECON_SCHEDULE_ENABLED. */
   readonly schedule: boolean;
+  /** The source's ordered match rules (`rules` in the file); absent: defaultMatchRules of the job's parameters. */
+  readonly rules?: readonly MatchRule[];
 }
 
 const namePattern = /^[a-z][a-z0-9_]{0,63}$/;
@@ -50,5 +54,6 @@ function parseOne(name: string, raw: unknown): ReconSourceConfig {
     options: (entry.options ?? {}) as Record<string, unknown>,
     accountId,
     schedule: entry.schedule === true,
+    ...(entry.rules === undefined ? {} : { rules: parseMatchRules(entry.rules, `sources.${name}.rules`) }),
   };
 }

@@ -1,0 +1,21 @@
+import { Decimal } from '../../common/money/decimal.js';
+import { parseSourceConfigs } from './recon-source-config.js';
+
+describe('parseSourceConfigs rules', () => {
+  it('reads a source’s ordered rules, and leaves them out when the source states none', () => {
+    const [withRules, withoutRules] = parseSourceConfigs({
+      bank: { type: 'csv', rules: [{ name: 'same_reference', kind: 'tolerance', amount: { percent: '1' }, max_date_lag_days: 2 }] },
+      psp: { type: 'api' },
+    });
+    expect(withRules.rules).toEqual([{ name: 'same_reference', kind: 'tolerance', amount: { percent: new Decimal('1') }, maxDateLagDays: 2 }]);
+    expect('rules' in withoutRules).toBe(false);
+  });
+
+  it('names the source, the rule and the setting in an error', () => {
+    const rules = [
+      { name: 'fuzzy', kind: 'fuzzy', amount: { absolute: '0.05' }, time_window_minutes: 60 },
+      { name: 'loose', kind: 'tolerance', amount: { percent: '25' }, max_date_lag_days: 1 },
+    ];
+    expect(() => parseSourceConfigs({ bank: { type: 'csv', rules } })).toThrow('sources.bank.rules[1].amount.percent: must be at most 10');
+  });
+});

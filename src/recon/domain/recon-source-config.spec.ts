@@ -1,7 +1,15 @@
 import { Decimal } from '../../common/money/decimal.js';
-import { parseSourceConfigs } from './recon-source-config.js';
+import { parseSourceEntries, type ReconSourceConfig } from './recon-source-config.js';
 
-describe('parseSourceConfigs rules', () => {
+/** Every entry's config, or the first entry's problem thrown. */
+function parseSourceConfigs(json: unknown): ReconSourceConfig[] {
+  return parseSourceEntries(json).map((entry) => {
+    if ('problem' in entry) throw entry.error;
+    return entry.config;
+  });
+}
+
+describe('source config rules', () => {
   it('reads a source’s ordered rules, and leaves them out when the source states none', () => {
     const [withRules, withoutRules] = parseSourceConfigs({
       bank: { type: 'csv', rules: [{ name: 'same_reference', kind: 'tolerance', amount: { percent: '1' }, max_date_lag_days: 2 }] },

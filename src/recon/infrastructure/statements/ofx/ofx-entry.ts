@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from '../../../../common/money/decimal.js';
+import { storableText } from '../../../../common/storable-text.js';
 import { keyLengthMax, rejectedRawCharsMax } from '../../../domain/limits.js';
 import type { SourceItem } from '../../../domain/recon-source.js';
 import { statementEntryItem, type StatementEntryFields, type StatementEntryPosition } from '../statement-entry.js';
@@ -58,11 +59,11 @@ export function ofxEntryItem(transaction: OfxTransaction, context: OfxEntryConte
     description: description(value),
     statementKey: context.statementKey,
   };
-  const raw = rawText(transaction.leaves);
-  const item = statementEntryItem(fields, transaction.position, raw);
-  if (problems.length === 0) return item;
+  const item = statementEntryItem(fields, transaction.position);
+  if (problems.length === 0 && item.kind === 'record') return item;
   if (item.kind === 'rejected') problems.push(item.reason);
-  return { kind: 'rejected', line: transaction.position.line, location: transaction.position.location, reason: problems.join('; '), raw };
+  // Built only for a rejection: most entries are records and never need it.
+  return { kind: 'rejected', line: transaction.position.line, location: transaction.position.location, reason: storableText(problems.join('; ')), raw: storableText(rawText(transaction.leaves)) };
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { SourceItem } from '../../../domain/recon-source.js';
 import type { StatementFormat, StatementParseOptions } from '../statement-format.js';
-import { OfxElements, type OfxElementEvent } from './ofx-elements.js';
+import { OfxElements } from './ofx-elements.js';
 import { readOfxHeader } from './ofx-header.js';
 import { openOfxText } from './ofx-input.js';
 import { OfxStatementReader, ofxVocabulary } from './ofx-statement-reader.js';
-import { OfxSyntaxError, OfxTokenizer } from './ofx-tokenizer.js';
+import { OfxSyntaxError, OfxTokenizer, type OfxToken } from './ofx-tokenizer.js';
 
 /**
  * OFX 1.x (SGML) and 2.x (XML) bank and credit-card statements. The file streams through three small
@@ -24,20 +24,24 @@ export const ofxFormat: StatementFormat = {
     const tokenizer = new OfxTokenizer();
     const elements = new OfxElements(ofxVocabulary);
     const reader = new OfxStatementReader(options);
-    const read = function* (events: Iterable<OfxElementEvent>): Generator<SourceItem> {
-      for (const event of events) yield* reader.accept(event);
+    // The items of one chunk, gathered synchronously: `yield*` of a sync generator inside this async one
+    // would cost a promise round trip per token, most of which yield nothing.
+    const itemsOf = (tokens: Iterable<OfxToken>): SourceItem[] => {
+      const items: SourceItem[] = [];
+      for (const token of tokens) {
+        for (const event of elements.accept(token)) items.push(...reader.accept(event));
+      }
+      return items;
     };
     try {
-      for await (const chunk of chunks) {
-        for (const token of tokenizer.write(chunk)) yield* read(elements.accept(token));
-      }
-      for (const token of tokenizer.end()) yield* read(elements.accept(token));
+      for await (const chunk of chunks) yield* itemsOf(tokenizer.write(chunk));
+      yield* itemsOf(tokenizer.end());
     } catch (error) {
       if (!(error instanceof OfxSyntaxError)) throw error;
       // What was read stays read; what is still open is reported as cut off by the end below.
       yield { kind: 'rejected', line: error.line, location: 'file', reason: `${error.message}; the rest of the file was not read` };
     }
-    yield* read(elements.end());
+    for (const event of elements.end()) yield* reader.accept(event);
     yield* reader.end();
   },
 };

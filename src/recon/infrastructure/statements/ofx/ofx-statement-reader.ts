@@ -1,4 +1,5 @@
 import type { Decimal } from '../../../../common/money/decimal.js';
+import { storableText } from '../../../../common/storable-text.js';
 import type { SourceItem } from '../../../domain/recon-source.js';
 import { isCalendarDate } from '../statement-entry.js';
 import type { StatementParseOptions } from '../statement-format.js';
@@ -107,7 +108,7 @@ export class OfxStatementReader {
   private leaf(name: string, value: string): void {
     const scope = this.transaction ?? this.statement ?? this.response;
     if (scope === undefined) return;
-    const path = [...this.names.slice(scope.depth), name].join('/');
+    const path = this.names.length === scope.depth ? name : [...this.names.slice(scope.depth), name].join('/');
     if (!scope.leaves.has(path)) scope.leaves.set(path, value);
   }
 
@@ -125,7 +126,7 @@ export class OfxStatementReader {
       if (!response.holdsStatement) {
         const status = ['CODE', 'SEVERITY', 'MESSAGE'].map((name) => response.leaves.get(`STATUS/${name}`)).filter((part) => part);
         const said = status.length === 0 ? '' : `; status: ${status.join(' ')}`;
-        yield { kind: 'rejected', line: response.line, location: response.location, reason: `response without a statement${said}` };
+        yield { kind: 'rejected', line: response.line, location: response.location, reason: storableText(`response without a statement${said}`) };
       }
     }
   }
@@ -151,7 +152,7 @@ export class OfxStatementReader {
     const location = `${statement.location}, line ${statement.line}`;
     const closing = this.closingOf(statement);
     if (typeof closing === 'string') {
-      yield { kind: 'rejected', line: statement.balance!.line, location: statement.balance!.location, reason: closing };
+      yield { kind: 'rejected', line: statement.balance!.line, location: statement.balance!.location, reason: storableText(closing) };
     }
     if (unclosed) yield { kind: 'rejected', line: statement.line, location: statement.location, reason: 'the file ends inside this statement' };
     const account = accountOf(statement);
@@ -161,7 +162,7 @@ export class OfxStatementReader {
     if (currency === undefined) problems.push('CURDEF: missing (set defaultCurrency on the source when the file does not say)');
     else if (!currencyPattern.test(currency)) problems.push(`CURDEF: '${currency}' is not an ISO 4217 code`);
     if (problems.length > 0) {
-      yield { kind: 'rejected', line: statement.line, location: statement.location, reason: `statement: ${problems.join('; ')}` };
+      yield { kind: 'rejected', line: statement.line, location: statement.location, reason: storableText(`statement: ${problems.join('; ')}`) };
       return;
     }
     const balances = { key: this.keyOf(statement), account, currency: currency!, location };

@@ -21,6 +21,7 @@ const tagPattern = /^<(\/?)\s*([A-Za-z][\w.:-]*)[^<>]*?(\/?)>$/;
 const entityPattern = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
 const lineEndPattern = /\r*\n|\r/g;
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const specialMarkup = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>']] as const;
 
 /**
  * Splits decoded OFX text (1.x SGML or 2.x XML, on one line or many) into tags and text, chunk by chunk,
@@ -42,7 +43,6 @@ export class OfxTokenizer {
 
   *end(): Generator<OfxToken> {
     yield* this.drain(true);
-    if (this.pending.length > 0) throw new OfxSyntaxError(this.line, 'the file ends inside a tag');
     yield* this.flushText();
   }
 
@@ -62,8 +62,11 @@ export class OfxTokenizer {
       }
       const end = markupEnd(input, at);
       if (end === undefined) {
-        if (final) this.takeText(input.slice(at));
-        at = final ? input.length : at;
+        if (!final) break;
+        // The file is cut off inside a tag; a "<" that starts no tag ("<3" at the very end) is only text.
+        if (/^<\/?[A-Za-z!?]/.test(input.slice(at, at + 3))) throw new OfxSyntaxError(this.line, 'the file ends inside a tag');
+        this.takeText(input.slice(at));
+        at = input.length;
         break;
       }
       const markup = input.slice(at, end);
@@ -107,14 +110,16 @@ export class OfxTokenizer {
 
 /** Index just after the markup starting at `start`, undefined when it may end in a later chunk. */
 function markupEnd(input: string, start: number): number | undefined {
-  const endOf = (terminator: string): number | undefined => {
-    const found = input.indexOf(terminator, start);
-    return found === -1 ? undefined : found + terminator.length;
-  };
-  for (const [opener, terminator] of [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>']] as const) {
-    if (input.startsWith(opener, start)) return endOf(terminator);
-    // A chunk may end inside the opener itself ("<!-"): wait for more rather than misread it as a tag.
-    if (input.length - start < opener.length && opener.startsWith(input.slice(start))) return undefined;
+  const second = input.charCodeAt(start + 1);
+  if (second === 33 /* ! */ || second === 63 /* ? */ || Number.isNaN(second)) {
+    for (const [opener, terminator] of specialMarkup) {
+      if (input.startsWith(opener, start)) {
+        const found = input.indexOf(terminator, start + opener.length);
+        return found === -1 ? undefined : found + terminator.length;
+      }
+      // A chunk may end inside the opener itself ("<!-"): wait for more rather than misread it as a tag.
+      if (input.length - start < opener.length && opener.startsWith(input.slice(start))) return undefined;
+    }
   }
   const close = input.indexOf('>', start + 1);
   const nextOpen = input.indexOf('<', start + 1);
@@ -124,10 +129,12 @@ function markupEnd(input: string, start: number): number | undefined {
 }
 
 function lineEnds(text: string): number {
+  if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) return 0;
   return text.match(lineEndPattern)?.length ?? 0;
 }
 
 function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(entityPattern, (whole, name: string) => {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -33,6 +33,12 @@ describe('OfxElements', () => {
     expect(events('<STMTTRN><MEMO>\n<NAME>x</STMTTRN>')).toEqual(['start STMTTRN #1 @1', 'leaf MEMO="" @1', 'leaf NAME="x" @2', 'end STMTTRN']);
   });
 
+  it('takes an unknown tag followed by a tag as an aggregate (what SGML leaves open, a known leaf never is)', () => {
+    expect(events('<STMTTRN><SIC>\n<NAME>x<XYZ><MEMO>m</STMTTRN>')).toEqual([
+      'start STMTTRN #1 @1', 'leaf SIC="" @1', 'leaf NAME="x" @2', 'start STMTTRN/XYZ #1 @2', 'leaf MEMO="m" @2', 'end XYZ', 'end STMTTRN',
+    ]);
+  });
+
   it('takes an XML leaf left empty as empty, and an empty known aggregate as an aggregate', () => {
     expect(events('<BANKTRANLIST><STMTTRN></STMTTRN><MEMO></MEMO><MEMO/></BANKTRANLIST>')).toEqual([
       'start BANKTRANLIST #1 @1', 'start BANKTRANLIST/STMTTRN #1 @1', 'end STMTTRN', 'leaf MEMO="" @1', 'leaf MEMO="" @1', 'end BANKTRANLIST',

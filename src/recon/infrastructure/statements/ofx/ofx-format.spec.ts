@@ -314,7 +314,7 @@ describe('ofxFormat', () => {
 
   describe('streaming', () => {
     it('yields each record before the rest of a large file is read, and reads all of it', async () => {
-      const entries = 20_000;
+      const entries = 5_000;
       let pulled = 0;
       let pulledAtFirstRecord: number | undefined;
       async function* input(): AsyncGenerator<Buffer> {
@@ -328,7 +328,7 @@ describe('ofxFormat', () => {
           yield Buffer.from(lines.join(''));
         }
         pulled += 1;
-        yield Buffer.from('</BANKTRANLIST><LEDGERBAL><BALAMT>-20000.00<DTASOF>20250331</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n');
+        yield Buffer.from('</BANKTRANLIST><LEDGERBAL><BALAMT>-5000.00<DTASOF>20250331</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n');
       }
       let records = 0;
       let last: SourceItem | undefined;
@@ -342,7 +342,7 @@ describe('ofxFormat', () => {
       }
       expect(records).toBe(entries);
       expect(pulledAtFirstRecord).toBe(2);
-      expect(last?.kind === 'statement' && last.statement.closing?.amount.toFixed()).toBe('-20000');
+      expect(last?.kind === 'statement' && last.statement.closing?.amount.toFixed()).toBe('-5000');
     });
   });
 });

@@ -98,7 +98,8 @@ export class OfxStatementReader {
       this.statementCount += 1;
       if (this.response !== undefined) this.response.holdsStatement = true;
       const number = this.statementCount;
-      this.statement = { ...scope, number, accountPath: event.name === 'CCSTMTRS' ? 'CCACCTFROM/ACCTID' : 'BANKACCTFROM/ACCTID', location: `statement ${number} (${event.path})`, derivedIdCounts: new Map() };
+      const accountPath = event.name === 'CCSTMTRS' ? 'CCACCTFROM/ACCTID' : 'BANKACCTFROM/ACCTID';
+      this.statement = { ...scope, number, accountPath, location: `statement ${number} (${event.path})`, derivedIdCounts: new Map() };
     } else if (event.name === 'STMTTRN') {
       this.transaction = { ...scope, location: `STMTTRN ${event.index} (${event.parentPath}/STMTTRN[${event.index}])` };
     } else if (event.name === 'LEDGERBAL' && this.statement !== undefined && this.transaction === undefined) {

@@ -20,7 +20,7 @@ async function parse(bytes: Buffer | string, options: Partial<StatementParseOpti
 
 function plain(item: SourceItem): unknown {
   if (item.kind === 'record') return { ...item.record, amount: item.record.amount.toFixed(), occurredAt: item.record.occurredAt.toISOString() };
-  if (item.kind === 'rejected') return item;
+  if (item.kind === 'rejected' || item.kind === 'dialect') return item;
   const { closing, ...rest } = item.statement;
   return { kind: 'statement', statement: closing === undefined ? rest : { ...rest, closing: { amount: closing.amount.toFixed(), date: closing.date } } };
 }

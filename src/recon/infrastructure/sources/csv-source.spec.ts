@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, ValidationFailed } from '../../../common/errors/domain-error.js';
 import type { ColumnMapping, SourceItem } from '../../domain/recon-source.js';
-import { CsvSource, normaliseNewlines, readCsv } from './csv-source.js';
+import { CsvSource, readCsv } from './csv-source.js';
 
 const mapping: ColumnMapping = { id: 'txn_id', reference: 'description', amount: 'amount', currency: 'currency', timestamp: 'date' };
 const day = { businessDate: '2025-07-13', windowMinutes: 60 };
@@ -130,13 +130,13 @@ describe('readCsv', () => {
     );
   });
 
-  it('throws for an empty file and for an unclosed quote', async () => {
+  it('throws for an empty file, but rejects a row with an unclosed quote and reads on', async () => {
     await expect(read([''])).rejects.toMatchObject({ code: 'RECON_SOURCE_INVALID', message: 'the file is empty: no header row' });
-    const unclosed = 'txn_id,date,amount,currency,description\nB1,2025-07-13T09:00:00Z,1.00,USD,"never closed\nB2,x,y,z,w\n';
-    await expect(read([unclosed])).rejects.toMatchObject({
-      code: 'RECON_SOURCE_INVALID',
-      message: expect.stringContaining('unreadable CSV'),
-    });
+    const unclosed = 'txn_id,date,amount,currency,description\nB1,2025-07-13T09:00:00Z,1.00,USD,"never closed\nB2,2025-07-13T09:01:00Z,2.00,USD,w\n';
+    expect(summary(await read([unclosed]))).toEqual([
+      '2!an opening quote in column 5 is never closed (the file ends first); the line is rejected and reading resumes on the next line',
+      '3:B2:w:2:USD:2025-07-13T09:01:00.000Z',
+    ]);
   });
 
   it('uses the default currency when there is no currency column or the cell is empty', async () => {
@@ -197,20 +197,14 @@ describe('CsvSource', () => {
   });
 
   it('validates the mapping up front', () => {
-    expect(() => new CsvSource({ ...mapping, decimalSeparator: ',' })).toThrow(
-      "mapping.delimiter: must differ from the decimal separator ','",
+    // Decimal commas in a comma-delimited file are fine when quoted; an unquoted one is a row problem.
+    expect(() => new CsvSource({ ...mapping, decimalSeparator: ',' })).not.toThrow();
+    expect(() => new CsvSource({ ...mapping, datePattern: 'qq' }, 'bank_knab')).toThrow(
+      "sources.bank_knab.options.mapping.datePattern: 'qq' is not a luxon date pattern with a year, month and day (e.g. dd-MM-yyyy)",
     );
     expect(() => new CsvSource({ ...mapping, signConvention: 'direction_column' })).toThrow('mapping.direction');
     expect(() => new CsvSource({ ...mapping, currency: undefined })).toThrow('mapping.currency');
     expect(() => new CsvSource({ ...mapping, dateFormat: 'MM/DD/YYYY' as never })).toThrow('mapping.dateFormat');
     expect(() => new CsvSource({ ...mapping, delimiter: '"' })).toThrow('mapping.delimiter');
-  });
-});
-
-describe('normaliseNewlines', () => {
-  it('turns CRLF and lone CR into LF across chunk boundaries', async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of normaliseNewlines(toAsync(['a\r', '\nb\rc\r', '', 'd\r\n', 'e\r']))) chunks.push(chunk);
-    expect(Buffer.concat(chunks).toString()).toBe('a\nb\nc\nd\ne\n');
   });
 });

@@ -186,8 +186,9 @@ function resolveDirectionWords(mapping: ColumnMapping, invalid: Invalid): Direct
   const words = (option: 'creditValues' | 'debitValues', fallback: readonly string[]): readonly string[] => {
     const value: unknown = mapping[option];
     if (value === undefined) return fallback;
-    if (!Array.isArray(value) || value.length === 0 || value.some((word) => typeof word !== 'string' || word.trim() === ''))
-      throw invalid(option, 'must be a non-empty list of words, e.g. ["Bij"]');
+    // "" is a word too: card exports flag credits with "CR" and leave debits empty.
+    if (!Array.isArray(value) || value.length === 0 || value.some((word) => typeof word !== 'string'))
+      throw invalid(option, 'must be a non-empty list of words, e.g. ["Bij"] (or [""] for an empty cell)');
     return value as string[];
   };
   const credit = words('creditValues', defaultCreditWords);

@@ -57,7 +57,7 @@ export function rowToItem(fields: readonly string[], line: number, raw: string, 
     : takeSplitAmount(cell('debitAmount'), cell('creditAmount'), format, take, problems);
   const direction =
     format.signConvention === 'direction_column'
-      ? take('direction', required(cell('direction'), (text) => parseCsvDirection(text, format.directionWords)))
+      ? take('direction', format.directionWords.has('') ? parseCsvDirection(cell('direction'), format.directionWords) : required(cell('direction'), (text) => parseCsvDirection(text, format.directionWords)))
       : signed?.direction;
   const currency = take('currency', parseRowCurrency(cell('currency'), signed?.currency, format.defaultCurrency));
   const zone = has('timeZoneColumn') ? take('timeZoneColumn', required(cell('timeZoneColumn'), parseZone)) : format.timeZone;

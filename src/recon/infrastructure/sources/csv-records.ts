@@ -64,7 +64,8 @@ export async function* csvRecords(
 /** The fields of one physical line, for finding the header: an unclosed quote simply runs to the line end. */
 export function splitLine(text: string, delimiter: string): string[] {
   const builder = new RecordBuilder(delimiter);
-  return builder.feed(text) ? builder.fields : [...builder.fields, builder.field];
+  // An open quote has already added the line break it expects to continue after: drop it.
+  return builder.feed(text) ? builder.fields : [...builder.fields, builder.field.slice(0, -1)];
 }
 
 function rowItem(builder: RecordBuilder, used: readonly TextLine[]): CsvRecordItem {

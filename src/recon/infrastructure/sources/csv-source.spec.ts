@@ -208,3 +208,101 @@ describe('CsvSource', () => {
     expect(() => new CsvSource({ ...mapping, delimiter: '"' })).toThrow('mapping.delimiter');
   });
 });
+
+describe('readCsv dialect options', () => {
+  const byDate: ColumnMapping = { id: 'id', reference: 'ref', amount: 'amount', currency: 'cur', date: 'date' };
+  const readWith = (text: string | Buffer, overrides: Partial<ColumnMapping>) => collect(readCsv([text], { ...byDate, ...overrides }, day));
+  const records = (items: SourceItem[]) =>
+    items.map((item) =>
+      item.kind === 'record'
+        ? [item.record.line, item.record.key, item.record.amount.toFixed(), item.record.direction, item.record.occurredAt.toISOString(), item.record.bookingDate]
+        : item.kind === 'rejected'
+          ? `${item.line}!${item.reason}`
+          : item.kind,
+    );
+
+  it('finds the header below a preamble and after skipLines, and numbers lines from the file start', async () => {
+    const text = 'Export of account NL12;;\n\nid;ref;amount;cur;date\nA1;x;1,50;EUR;2025-07-13\n';
+    expect(records(await readWith(text, { decimalSeparator: ',' }))).toEqual([[4, 'A1', '1.5', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+    // skipLines drops the line that names the columns too, so the next header-like line is the header.
+    const twice = 'id,ref,amount,cur,date\nid,ref,amount,cur,date\nA1,x,1.50,EUR,2025-07-13\n';
+    expect(records(await readWith(twice, { skipLines: 1 }))).toEqual([[3, 'A1', '1.5', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+  });
+
+  it('gives up after 50 lines without a header, naming what the first line lacks', async () => {
+    const preamble = Array.from({ length: 50 }, (_, index) => `note ${index}`).join('\n');
+    await expect(readWith(`${preamble}\nid,ref,amount,cur,date\n`, {})).rejects.toMatchObject({
+      code: 'RECON_SOURCE_INVALID',
+      message: expect.stringContaining("column 'id' (id) is missing"),
+    });
+  });
+
+  it('detects the delimiter from the header respecting quotes', async () => {
+    const text = '"id";"ref, long";"amount";"cur";"date"\n"A1";"x, y";"2,50";"EUR";"2025-07-13"\n';
+    const items = await readWith(text, { reference: 'ref, long', decimalSeparator: ',' });
+    expect(items).toMatchObject([{ kind: 'record', record: { reference: 'x, y', amount: expect.anything() } }]);
+    expect(records(items)).toEqual([[2, 'A1', '2.5', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+    const tabs = 'id\tref\tamount\tcur\tdate\nA1\tx\t3\tEUR\t2025-07-13\n';
+    expect(records(await readWith(tabs, {}))).toEqual([[2, 'A1', '3', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+  });
+
+  it('reads a file without a header by column positions', async () => {
+    const text = '13/07/2025|Coffee|3.40|GBP\n13/07/2025|Tea|-2.10|GBP\n13/07/2025|Short\n';
+    const mapping = { id: undefined, header: false, date: '#1', reference: '#2', amount: '#3', currency: '#4', datePattern: 'dd/MM/yyyy' } as const;
+    const items = await readWith(text, { ...mapping, signConvention: 'negative_is_debit' });
+    expect(records(items)).toEqual([
+      [1, expect.stringMatching(/^[0-9a-f]{20}:1$/), '3.4', 'credit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      [2, expect.stringMatching(/^[0-9a-f]{20}:1$/), '2.1', 'debit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      '3!the row has 2 columns, so column #3 (amount) is missing',
+    ]);
+  });
+
+  it('reads separate debit and credit amount columns, one filled per row', async () => {
+    const text = 'id,ref,debit,credit,cur,date\nA1,x,12.00,,EUR,2025-07-13\nA2,y,,5.00,EUR,2025-07-13\nA3,z,,,EUR,2025-07-13\nA4,w,1.00,2.00,EUR,2025-07-13\nA5,v,-3.00,0.00,EUR,2025-07-13\n';
+    const items = await readWith(text, { amount: undefined, debitAmount: 'debit', creditAmount: 'credit' });
+    expect(records(items)).toEqual([
+      [2, 'A1', '12', 'debit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      [3, 'A2', '5', 'credit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      '4!amount: both debitAmount and creditAmount are empty',
+      "5!amount: both debitAmount ('1.00') and creditAmount ('2.00') hold an amount",
+      [6, 'A5', '3', 'debit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+    ]);
+  });
+
+  it('reads luxon patterns in a time zone: US and English month dates, times without offset, old dateFormat values', async () => {
+    const read1 = (date: string, overrides: Partial<ColumnMapping>) => readWith(`id,ref,amount,cur,when\nA1,x,1,USD,${date}\n`, { date: undefined, timestamp: 'when', ...overrides });
+    const instant = async (date: string, overrides: Partial<ColumnMapping>) => records(await read1(date, overrides))[0];
+    expect(await instant('7/13/2025', { datePattern: 'M/d/yyyy' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']);
+    expect(await instant('13-Jul-2025', { datePattern: 'dd-MMM-yyyy' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']);
+    expect(await instant('2025-07-13 09:30', { datePattern: 'yyyy-MM-dd HH:mm', timeZone: 'America/New_York' })).toEqual([
+      2, 'A1', '1', undefined, '2025-07-13T13:30:00.000Z', undefined,
+    ]);
+    expect(await instant('2025-07-13 09:30:00', { dateFormat: 'YYYY-MM-DD HH:mm:ss', timeZone: 'Europe/London' })).toEqual([
+      2, 'A1', '1', undefined, '2025-07-13T08:30:00.000Z', undefined,
+    ]);
+    expect(await instant('2025-07-13T09:30:00', { timeZone: 'Europe/Amsterdam' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T07:30:00.000Z', undefined]);
+    expect(await instant('2025-07-13T09:30:00Z', { timeZone: 'Europe/Amsterdam' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T09:30:00.000Z', undefined]);
+    expect(await instant('en attente', { datePattern: 'M/d/yyyy' })).toBe(
+      "2!timestamp (column 'when'): 'en attente' is not a date (expected M/d/yyyy); pending transactions are not booked yet",
+    );
+    expect(await instant('13/07/2025', { datePattern: 'M/d/yyyy' })).toBe("2!timestamp (column 'when'): '13/07/2025' is not a date (expected M/d/yyyy)");
+  });
+
+  it('reads date and time columns, value dates, and refuses a currency the amount contradicts', async () => {
+    const text = 'id,ref,amount,cur,date,time,value\nA1,x,£1.00,GBP,13/07/2025,9:05,14/07/2025\nA2,y,£1.00,EUR,13/07/2025,09:05:30,31/02/2025\nA3,z,1.00,EUR,13/07/2025,,\n';
+    const items = await readWith(text, { time: 'time', datePattern: 'dd/MM/yyyy', valueDate: 'value', timeZone: 'Europe/London' });
+    expect(records(items)).toEqual([
+      [2, 'A1', '1', undefined, '2025-07-13T08:05:00.000Z', undefined],
+      "3!currency (column 'cur'): 'EUR' but the amount is written in GBP; valueDate (column 'value'): '31/02/2025' is not a date (expected dd/MM/yyyy)",
+      "4!date (column 'date'): the time cell next to '13/07/2025' is empty",
+    ]);
+    expect(items[0]).toMatchObject({ record: { valueDate: '2025-07-14', currency: 'GBP' } });
+    expect((items[0] as { record: object }).record).not.toHaveProperty('timePrecision');
+  });
+
+  it('reads an ISO-8859-1 header and values', async () => {
+    const latin1 = Buffer.from('id;Naam initiërende partij;amount;cur;date\nA1;Zoë;1;EUR;2025-07-13\n', 'latin1');
+    const items = await readWith(latin1, { reference: 'Naam initiërende partij', encoding: 'ISO-8859-1' });
+    expect(items).toMatchObject([{ kind: 'record', record: { reference: 'Zoë', line: 2 } }]);
+  });
+});

@@ -180,6 +180,6 @@ function readDateInWindow(text: string, time: string | undefined, zone: Zone, co
 }
 
 /** Reports want the row, not a runaway one. */
-function trimRaw(raw: string): string {
+export function trimRaw(raw: string): string {
   return raw.length > rejectedRawCharsMax ? `${raw.slice(0, rejectedRawCharsMax)}…` : raw;
 }

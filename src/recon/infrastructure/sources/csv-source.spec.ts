@@ -305,4 +305,12 @@ describe('readCsv dialect options', () => {
     const items = await readWith(latin1, { reference: 'Naam initiërende partij', encoding: 'ISO-8859-1' });
     expect(items).toMatchObject([{ kind: 'record', record: { reference: 'Zoë', line: 2 } }]);
   });
+
+  it('refuses a file whose line never ends instead of holding it in memory', async () => {
+    const endless = ['id,ref,amount,cur,date\n', ...Array.from({ length: 5 }, () => 'x'.repeat(60_000))];
+    await expect(collect(readCsv(endless, byDate, day))).rejects.toMatchObject({
+      code: 'RECON_SOURCE_INVALID',
+      message: 'a line runs past 262144 bytes without a line end: not a CSV export',
+    });
+  });
 });

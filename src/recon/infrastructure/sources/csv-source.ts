@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { DomainError } from '../../../common/errors/domain-error.js';
-import { recordsPerSideMax, rejectedRawCharsMax } from '../../domain/limits.js';
+import { csvRecordCharsMax, recordsPerSideMax } from '../../domain/limits.js';
 import {
   businessWindow,
   type ColumnMapping,
@@ -14,7 +14,7 @@ import { holdsNamedColumns, resolveColumns, sourceInvalid, type CsvColumns } fro
 import { ContentIds } from './csv-content-id.js';
 import { resolveCsvFormat, type CsvFormat } from './csv-format.js';
 import { csvRecords, splitLine } from './csv-records.js';
-import { rowToItem, type RowContext } from './csv-row.js';
+import { rowToItem, trimRaw, type RowContext } from './csv-row.js';
 
 /**
  * Reads a bank or provider export as external records, streaming: memory grows with the ids seen (for the
@@ -96,7 +96,7 @@ async function* readRows(
     if (rows > recordsPerSideMax) throw sourceInvalid(`the file has more than ${recordsPerSideMax} data rows`);
     yield item.kind === 'row'
       ? rowToItem(item.fields, item.line, item.raw, context)
-      : { kind: 'rejected', line: item.line, reason: item.reason, raw: item.raw.slice(0, rejectedRawCharsMax) };
+      : { kind: 'rejected', line: item.line, reason: item.reason, raw: trimRaw(item.raw) };
   }
 }
 
@@ -148,6 +148,21 @@ async function* concat(first: readonly TextLine[], rest: AsyncIterator<TextLine>
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
+/** UTF-8 needs at most 4 bytes a character. */
+const lineBytesMax = csvRecordCharsMax * 4;
+
+/**
+ * Bytes for the line reader, which holds a line until it ends: a file without line ends (a wrong file, a
+ * binary) would otherwise be held whole. Counting on bytes works for every encoding whose line ends are
+ * the bytes CR and LF.
+ */
 async function* asBuffers(input: ByteChunks): AsyncGenerator<Buffer> {
-  for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  let sinceLineEnd = 0;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const lastEnd = Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d));
+    sinceLineEnd = lastEnd < 0 ? sinceLineEnd + bytes.length : bytes.length - lastEnd - 1;
+    if (sinceLineEnd > lineBytesMax) throw sourceInvalid(`a line runs past ${lineBytesMax} bytes without a line end: not a CSV export`);
+    yield bytes;
+  }
 }

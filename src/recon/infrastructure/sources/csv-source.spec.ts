@@ -313,4 +313,12 @@ describe('readCsv dialect options', () => {
       message: 'a line runs past 262144 bytes without a line end: not a CSV export',
     });
   });
+
+  it('takes the first line as the header when every column is positional, detecting its delimiter', async () => {
+    const text = 'Datum;Omschrijving;;Bedrag;Munt\n2025-07-13;Koffie;x;3,40;EUR\n';
+    const mapping = { id: undefined, date: '#1', reference: '#2', amount: '#4', currency: '#5', decimalSeparator: ',' } as const;
+    const items = await readWith(text, mapping);
+    expect(items).toMatchObject([{ kind: 'record', record: { reference: 'Koffie', line: 2, currency: 'EUR' } }]);
+    expect(records(items)).toEqual([[2, expect.stringMatching(/:1$/), '3.4', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+  });
 });

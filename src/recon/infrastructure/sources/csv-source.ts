@@ -122,8 +122,11 @@ async function findLayout(lines: AsyncIterator<TextLine>, format: CsvFormat): Pr
     if (next.done) break;
     seen.push(next.value);
     if (!format.header || next.value.text === '') continue;
-    const delimiter = candidates.find((candidate) => holdsNamedColumns(splitLine(next.value.text, candidate), format));
-    if (delimiter !== undefined) {
+    // Of the delimiters that make this line the header, the one giving the most columns: a file using ';'
+    // may still hold a ',' inside a header name.
+    const holding = candidates.filter((candidate) => holdsNamedColumns(splitLine(next.value.text, candidate), format));
+    if (holding.length > 0) {
+      const delimiter = widestSplit(next.value.text, holding);
       const header = splitLine(next.value.text, delimiter);
       return { delimiter, columns: resolveColumns(header, format), dataLines: [] };
     }

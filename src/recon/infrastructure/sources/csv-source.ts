@@ -115,13 +115,15 @@ interface Layout {
  */
 async function findLayout(lines: AsyncIterator<TextLine>, format: CsvFormat): Promise<Layout> {
   const candidates = format.delimiter === undefined ? delimiterCandidates : [format.delimiter];
+  // Non-empty lines only: blank lines are skipped wherever they are.
   const seen: TextLine[] = [];
   for (let skipped = 0; skipped < format.skipLines; skipped += 1) if ((await lines.next()).done) break;
-  while (seen.filter((line) => line.text !== '').length < (format.header ? headerSearchLinesMax : 1)) {
+  while (seen.length < (format.header ? headerSearchLinesMax : 1)) {
     const next = await lines.next();
     if (next.done) break;
+    if (next.value.text === '') continue;
     seen.push(next.value);
-    if (!format.header || next.value.text === '') continue;
+    if (!format.header) continue;
     // Of the delimiters that make this line the header, the one giving the most columns: a file using ';'
     // may still hold a ',' inside a header name.
     const holding = candidates.filter((candidate) => holdsNamedColumns(splitLine(next.value.text, candidate), format));
@@ -131,7 +133,7 @@ async function findLayout(lines: AsyncIterator<TextLine>, format: CsvFormat): Pr
       return { delimiter, columns: resolveColumns(header, format), dataLines: [] };
     }
   }
-  const first = seen.find((line) => line.text !== '');
+  const first = seen[0];
   if (first === undefined) throw sourceInvalid(format.header ? 'the file is empty: no header row' : 'the file is empty');
   const delimiter = widestSplit(first.text, candidates);
   if (!format.header) return { delimiter, columns: resolveColumns(undefined, format), dataLines: seen };

@@ -78,6 +78,11 @@ describe('resolveCsvFormat', () => {
     expect(attempt(overrides)).toThrow(`${path}.${message}`);
   });
 
+  it('ignores a direction column unless signConvention is direction_column, as before', () => {
+    expect(resolveCsvFormat({ ...base, direction: 'dc' }).columns.map(([field]) => field)).toEqual(['id', 'reference', 'amount', 'currency', 'timestamp']);
+    expect(resolveCsvFormat({ ...base, direction: 'dc', signConvention: 'direction_column' }).columns.map(([field]) => field)).toContain('direction');
+  });
+
   it('no longer ties the delimiter to the decimal separator (quoted decimal commas are fine)', () => {
     expect(resolveCsvFormat({ ...base, delimiter: ',', decimalSeparator: ',' })).toMatchObject({ delimiter: ',', decimalSeparator: ',' });
   });

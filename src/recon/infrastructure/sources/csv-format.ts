@@ -111,7 +111,8 @@ export function resolveCsvFormat(mapping: ColumnMapping, path = 'mapping'): CsvF
     directionWords: resolveDirectionWords(mapping, invalid),
     idStrategy,
     defaultCurrency,
-    columns,
+    // As before: a direction column is only read (and only required in the header) under 'direction_column'.
+    columns: signConvention === 'direction_column' ? columns : columns.filter(([field]) => field !== 'direction'),
   };
 }
 

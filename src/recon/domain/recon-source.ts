@@ -75,38 +75,83 @@ export interface ReconSource {
 }
 
 /**
- * Maps the columns of a delimited file onto a ReconRecord. Column names are header names, matched after
- * trimming and ignoring case.
+ * Maps the columns of a delimited file onto a ReconRecord (docs/formats/csv.md lists every option with
+ * examples). A column is named by its header name, matched after trimming and ignoring case, or by its
+ * 1-based position as "#3" (for empty header cells and files without a header).
  */
 export interface ColumnMapping {
-  /** Unique row id (e.g. the bank's transaction id); becomes the record key. Required in every row. */
-  readonly id: string;
-  /** Payment reference or description; may be empty in a row (it then can only match fuzzily on amount/time). */
-  readonly reference: string;
-  readonly amount: string;
+  /**
+   * Unique row id (e.g. the bank's transaction id); becomes the record key. Required in every row. Omit it
+   * (or set idStrategy 'content') when the file has none: the key is then derived from the row's content.
+   */
+  readonly id?: string;
+  /**
+   * 'column' (default when `id` is set) or 'content': a hash of date, amount, direction, currency,
+   * reference and description, plus ":n", the row's occurrence among identical rows of that date, so a
+   * rerun or an overlapping file gives the same keys (two identical rows on one day get ":1" and ":2").
+   */
+  readonly idStrategy?: 'column' | 'content';
+  /** Payment reference; may be empty in a row (it then can only match fuzzily on amount/time). Optional. */
+  readonly reference?: string;
+  /** The amount column; or give `debitAmount` and `creditAmount` instead (one of them filled per row). */
+  readonly amount?: string;
+  readonly debitAmount?: string;
+  readonly creditAmount?: string;
   /** ISO 4217 code column; may be omitted when `defaultCurrency` is set. An empty cell falls back to it. */
   readonly currency?: string;
-  readonly timestamp: string;
-  /** Credit/debit column (C/CR/CREDIT/IN or D/DR/DEBIT/OUT); required when signConvention is 'direction_column'. */
+  /** One column holding date and time, read with `dateFormat` or `datePattern`. Or use `date` (+ `time`). */
+  readonly timestamp?: string;
+  /** A date column, read with `datePattern` (default yyyy-MM-dd); with `time` when the time is separate. */
+  readonly date?: string;
+  readonly time?: string;
+  /** A column naming each row's zone: IANA (Europe/Paris), an abbreviation (CET, CEST, BST) or an offset (+01:00). */
+  readonly timeZoneColumn?: string;
+  /** A value date column (YYYY-MM-DD on the record), read with `valueDatePattern`. */
+  readonly valueDate?: string;
+  /** Credit/debit column; required when signConvention is 'direction_column'. */
   readonly direction?: string;
-  /** One character, default ','. Must differ from the decimal separator. */
+  /** Direction words, matched ignoring case; default C/CR/CREDIT/IN and D/DR/DEBIT/OUT. */
+  readonly creditValues?: readonly string[];
+  readonly debitValues?: readonly string[];
+  readonly counterparty?: string;
+  readonly description?: string;
+  readonly endToEndId?: string;
+  readonly groupId?: string;
+  /** 'utf-8' (default; a BOM is dropped), 'latin1' / 'iso-8859-1', 'win1252', or any iconv-lite name. */
+  readonly encoding?: string;
+  /** One character. When omitted it is detected from the header line among , ; TAB and |. */
   readonly delimiter?: string;
-  /** Default '.'. The other of '.'/',' is accepted as a thousands separator in strict groups of three. */
+  /** Default '.'. Thousands may be grouped by the other of '.'/',', a space, a no-break space or an apostrophe. */
   readonly decimalSeparator?: '.' | ',';
-  /** Default 'iso'. 'iso' without an offset is read as UTC; 'epoch_ms' is milliseconds since 1970 UTC. */
+  /** Lines to drop before looking for the header (or the first row). Default 0. */
+  readonly skipLines?: number;
+  /**
+   * Default true: the header is the first line (within 50) holding every column named by header name;
+   * lines before it are a preamble. false: every line is data and columns are named "#n".
+   */
+  readonly header?: boolean;
+  /** Default 'iso'. 'iso' without an offset is read in `timeZone`; 'epoch_ms' is milliseconds since 1970 UTC. */
   readonly dateFormat?: 'iso' | 'YYYY-MM-DD HH:mm:ss' | 'DD/MM/YYYY HH:mm' | 'epoch_ms';
   /**
-   * Only UTC: timestamps without an offset are read as UTC, because local wall-clock times are ambiguous
-   * around daylight-saving changes. (Which calendar day is the business date is RECON_BUSINESS_TIMEZONE.)
+   * A luxon format (dd-MM-yyyy, M/d/yyyy, dd-MMM-yyyy with English month names, yyyy-MM-dd HH:mm). A
+   * pattern without a time part gives date-only records (timePrecision 'date'). Replaces `dateFormat`.
    */
+  readonly datePattern?: string;
+  /** Luxon format of the `time` column; default H:mm:ss, also accepting H:mm. */
+  readonly timePattern?: string;
+  /** Default: `datePattern` when that has no time part, otherwise yyyy-MM-dd. */
+  readonly valueDatePattern?: string;
+  /** IANA zone of times without an offset; default UTC. */
+  readonly timeZone?: string;
+  /** The original spelling of `timeZone`, kept for old configurations: only 'UTC'. */
   readonly timezone?: 'UTC';
   /**
-   * Default 'absolute'. 'absolute': amounts are unsigned (a sign is rejected as a mapping error);
-   * 'negative_is_debit': a leading '-' marks a debit; 'direction_column': the direction column says it and
-   * the amount must be unsigned. The stored amount is always positive.
+   * Default 'absolute'. 'absolute': amounts are unsigned (a minus is rejected as a mapping error);
+   * 'negative_is_debit': a minus (leading, trailing or parentheses) marks a debit; 'direction_column': the
+   * direction column says it and the amount must not be negative. The stored amount is always positive.
    */
   readonly signConvention?: 'absolute' | 'negative_is_debit' | 'direction_column';
-  /** Used when there is no currency column or its cell is empty. */
+  /** Used when there is no currency column, its cell is empty and the amount has no currency sign or code. */
   readonly defaultCurrency?: string;
 }
 

@@ -1,17 +1,30 @@
+import type { Zone } from 'luxon';
 import type { Decimal } from '../../../common/money/decimal.js';
 import { keyLengthMax, referenceLengthMax, rejectedRawCharsMax } from '../../domain/limits.js';
 import type { SourceItem, TimeWindow } from '../../domain/recon-source.js';
-import { externalItem } from './external-record.js';
-import type { CsvColumns, CsvFormat, MappedField } from './csv-columns.js';
-import { parseCsvAmount, parseCsvCurrency, parseCsvDirection, parseCsvTimestamp, type Parsed } from './csv-values.js';
+import { externalItem, type ParsedExternalFields } from './external-record.js';
+import { parseAmountCell, type CellAmount } from './csv-amount.js';
+import type { CsvColumns } from './csv-columns.js';
+import type { ContentIds } from './csv-content-id.js';
+import { parseZone, readCalendarDate, readRowDate, type RowDate } from './csv-dates.js';
+import type { CsvFormat, MappedField } from './csv-format.js';
+import { parseCsvCurrency, parseCsvDirection, type Parsed } from './csv-values.js';
 
-/** What converting one row needs; `firstLineOfId` is shared across rows to reject duplicate ids. */
+/** What converting one row needs; `firstLineOfId` and `contentIds` are shared across rows. */
 export interface RowContext {
   readonly format: CsvFormat;
   readonly columns: CsvColumns;
   readonly window: TimeWindow;
+  /** YYYY-MM-DD: date-only rows belong to the job when their booking date is this day. */
+  readonly businessDate: string;
+  /** Whole days a date-only row may lie from the business date (windowMinutes of a day or more). */
+  readonly dateMarginDays: number;
   readonly firstLineOfId: Map<string, number>;
+  readonly contentIds: ContentIds;
+  readonly delimiter: string;
 }
+
+type Signed = { amount: Decimal; direction?: 'credit' | 'debit'; currency?: string };
 
 /**
  * Turns one data row into a record, or into a rejection listing every bad field (so one pass over a
@@ -19,34 +32,58 @@ export interface RowContext {
  */
 export function rowToItem(fields: readonly string[], line: number, raw: string, context: RowContext): SourceItem {
   const reject = (reason: string): SourceItem => ({ kind: 'rejected', line, reason, raw: trimRaw(raw) });
-  if (fields.length !== context.columns.count) {
-    return reject(`expected ${context.columns.count} columns as in the header, found ${fields.length}`);
+  const { format, columns } = context;
+  if (columns.count !== undefined && fields.length !== columns.count) {
+    const split = format.decimalSeparator === context.delimiter && fields.length > columns.count ? ' (is a decimal comma unquoted?)' : '';
+    return reject(`expected ${columns.count} columns as in the header, found ${fields.length}${split}`);
   }
+  const beyond = format.columns.find(([field]) => (columns.indexOf[field] ?? 0) >= fields.length);
+  if (beyond !== undefined) return reject(`the row has ${fields.length} columns, so column #${columns.indexOf[beyond[0]]! + 1} (${beyond[0]}) is missing`);
   const cell = (field: MappedField) => {
-    const index = context.columns.indexOf[field];
+    const index = columns.indexOf[field];
     return index === undefined ? '' : fields[index].trim();
   };
+  const has = (field: MappedField) => columns.indexOf[field] !== undefined;
   const problems: string[] = [];
   const take = <T>(field: MappedField, parsed: Parsed<T>): T | undefined => {
     if (parsed.ok) return parsed.value;
-    problems.push(`${field} (column '${context.columns.headerOf[field] ?? field}'): ${parsed.reason}`);
+    problems.push(`${field} (column '${columns.headerOf[field] ?? field}'): ${parsed.reason}`);
     return undefined;
   };
-  const { format } = context;
-  const key = take('id', parseId(cell('id'), context.firstLineOfId));
+  const key = format.idStrategy === 'column' ? take('id', parseId(cell('id'), context.firstLineOfId)) : undefined;
   const reference = take('reference', parseReference(cell('reference')));
-  const signed = take(
-    'amount',
-    required(cell('amount'), (text) => parseAmountBySign(text, format)),
-  );
+  const signed = has('amount')
+    ? take('amount', required(cell('amount'), (text) => parseAmountBySign(text, format)))
+    : takeSplitAmount(cell('debitAmount'), cell('creditAmount'), format, take, problems);
   const direction =
-    format.signConvention === 'direction_column' ? take('direction', required(cell('direction'), parseCsvDirection)) : signed?.direction;
-  const currency = take('currency', parseCurrencyOrDefault(cell('currency'), format.defaultCurrency));
-  const occurredAt = take(
-    'timestamp',
-    required(cell('timestamp'), (text) => parseTimestampInWindow(text, context)),
-  );
-  return externalItem({ key, reference, signed, currency, occurredAt, direction }, problems, line, context.firstLineOfId, reject);
+    format.signConvention === 'direction_column'
+      ? take('direction', format.directionWords.has('') ? parseCsvDirection(cell('direction'), format.directionWords) : required(cell('direction'), (text) => parseCsvDirection(text, format.directionWords)))
+      : signed?.direction;
+  const currency = take('currency', parseRowCurrency(cell('currency'), signed?.currency, format.defaultCurrency));
+  const zone = has('timeZoneColumn') ? take('timeZoneColumn', required(cell('timeZoneColumn'), parseZone)) : format.timeZone;
+  const dateField = has('timestamp') ? 'timestamp' : 'date';
+  const when =
+    zone === undefined ? undefined : take(dateField, required(cell(dateField), (text) => readDateInWindow(text, has('time') ? cell('time') : undefined, zone, context)));
+  const valueDate = cell('valueDate') === '' ? undefined : take('valueDate', readCalendarDate(cell('valueDate'), format.valueDatePattern));
+  const parsed: ParsedExternalFields = {
+    key,
+    reference,
+    signed,
+    currency,
+    direction,
+    occurredAt: when?.occurredAt,
+    ...(when?.precision === 'date' ? { timePrecision: 'date', bookingDate: when.bookingDate } : {}),
+    valueDate,
+    counterparty: cell('counterparty') || undefined,
+    description: cell('description') || undefined,
+    endToEndId: cell('endToEndId') || undefined,
+    groupId: cell('groupId') || undefined,
+  };
+  if (format.idStrategy === 'content' && problems.length === 0 && signed && currency && when && reference !== undefined) {
+    const at = when.precision === 'date' ? when.bookingDate : when.occurredAt.toISOString();
+    parsed.key = context.contentIds.next({ when: at, amount: signed.amount, direction, currency, reference, description: parsed.description });
+  }
+  return externalItem(parsed, problems, line, context.firstLineOfId, reject);
 }
 
 function required<T>(text: string, parse: (text: string) => Parsed<T>): Parsed<T> {
@@ -67,35 +104,82 @@ function parseReference(text: string): Parsed<string> {
 
 /**
  * Applies the sign convention to an amount cell. The amount is always returned positive; under
- * 'negative_is_debit' the sign becomes the direction, otherwise a sign is a mapping error worth a rejection.
+ * 'negative_is_debit' the sign becomes the direction, otherwise a minus is a mapping error worth a rejection.
  */
-function parseAmountBySign(text: string, format: CsvFormat): Parsed<{ amount: Decimal; direction?: 'credit' | 'debit' }> {
-  const parsed = parseCsvAmount(text, format.decimalSeparator);
+function parseAmountBySign(text: string, format: CsvFormat): Parsed<Signed> {
+  const parsed = parseAmountCell(text, format.decimalSeparator);
   if (!parsed.ok) return parsed;
-  const { amount, negative } = parsed.value;
-  if (format.signConvention === 'negative_is_debit') return { ok: true, value: { amount, direction: negative ? 'debit' : 'credit' } };
-  if (!negative) return { ok: true, value: { amount } };
+  const { amount, negative, currency } = parsed.value;
+  if (format.signConvention === 'negative_is_debit') return { ok: true, value: { amount, currency, direction: negative ? 'debit' : 'credit' } };
+  if (!negative) return { ok: true, value: { amount, currency } };
   const signSource = format.signConvention === 'direction_column' ? 'the direction column gives the sign' : "signConvention is 'absolute'";
   return { ok: false, reason: `'${text}' is negative but ${signSource}` };
 }
 
-function parseCurrencyOrDefault(text: string, defaultCurrency: string | undefined): Parsed<string> {
-  if (text !== '') return parseCsvCurrency(text);
+/**
+ * Two amount columns: exactly one holds the row's amount (a zero or empty cell is the unused one). A minus
+ * in the debit column only repeats what the column says; in the credit column it contradicts it.
+ */
+function takeSplitAmount(
+  debitText: string,
+  creditText: string,
+  format: CsvFormat,
+  take: <T>(field: MappedField, parsed: Parsed<T>) => T | undefined,
+  problems: string[],
+): Signed | undefined {
+  const read = (field: 'debitAmount' | 'creditAmount', text: string): CellAmount | undefined =>
+    text === '' ? undefined : take(field, parseAmountCell(text, format.decimalSeparator));
+  const [debit, credit] = [read('debitAmount', debitText), read('creditAmount', creditText)];
+  if ((debitText !== '' && debit === undefined) || (creditText !== '' && credit === undefined)) return undefined;
+  const used = [debit, credit].filter((amount) => amount !== undefined && !amount.amount.isZero());
+  const zero = debit ?? credit;
+  if (used.length === 0 && zero === undefined) {
+    problems.push('amount: both debitAmount and creditAmount are empty');
+    return undefined;
+  }
+  if (used.length === 2) {
+    problems.push(`amount: both debitAmount ('${debitText}') and creditAmount ('${creditText}') hold an amount`);
+    return undefined;
+  }
+  if (credit?.negative && !credit.amount.isZero()) {
+    take('creditAmount', { ok: false, reason: `'${creditText}' is negative in the credit column` });
+    return undefined;
+  }
+  const chosen = used[0] ?? zero!;
+  return { amount: chosen.amount, currency: chosen.currency, direction: chosen === debit ? 'debit' : 'credit' };
+}
+
+/** The currency column wins, then a code or symbol written with the amount, then the default; they must agree. */
+function parseRowCurrency(text: string, fromAmount: string | undefined, defaultCurrency: string | undefined): Parsed<string> {
+  if (text !== '') {
+    const parsed = parseCsvCurrency(text);
+    if (!parsed.ok || fromAmount === undefined || parsed.value === fromAmount) return parsed;
+    return { ok: false, reason: `'${text}' but the amount is written in ${fromAmount}` };
+  }
+  if (fromAmount !== undefined) return { ok: true, value: fromAmount };
   return defaultCurrency === undefined ? { ok: false, reason: 'missing value' } : { ok: true, value: defaultCurrency };
 }
 
-/** Rows outside the business day (widened by the window) belong to another job; matching them here would mislead. */
-function parseTimestampInWindow(text: string, context: RowContext): Parsed<Date> {
-  const parsed = parseCsvTimestamp(text, context.format.dateFormat);
+/**
+ * Rows outside the business day (widened by the window) belong to another job; matching them here would
+ * mislead. A date-only row has no minutes to widen by: it belongs when its booking date is the business date.
+ */
+function readDateInWindow(text: string, time: string | undefined, zone: Zone, context: RowContext): Parsed<RowDate> {
+  if (time === '') return { ok: false, reason: `the time cell next to '${text}' is empty` };
+  const parsed = readRowDate({ date: text, time, zone }, context.format.dates);
   if (!parsed.ok) return parsed;
-  const time = parsed.value.getTime();
+  if (parsed.value.precision === 'date') {
+    const days = Math.abs(Date.parse(`${context.businessDate}T00:00:00Z`) - parsed.value.occurredAt.getTime()) / 86_400_000;
+    if (days <= context.dateMarginDays) return parsed;
+    return { ok: false, reason: `${parsed.value.bookingDate} is not the business date ${context.businessDate}` };
+  }
+  const time_ = parsed.value.occurredAt.getTime();
   const { from, to } = context.window;
-  if (time >= from.getTime() && time < to.getTime()) return parsed;
-  return { ok: false, reason: `${parsed.value.toISOString()} is outside the business window ${from.toISOString()} .. ${to.toISOString()}` };
+  if (time_ >= from.getTime() && time_ < to.getTime()) return parsed;
+  return { ok: false, reason: `${parsed.value.occurredAt.toISOString()} is outside the business window ${from.toISOString()} .. ${to.toISOString()}` };
 }
 
-/** csv-parse's raw text carries the newlines around the row (and skipped blank lines); reports want the row. */
-function trimRaw(raw: string): string {
-  const row = raw.replace(/^\n+|\n+$/g, '');
-  return row.length > rejectedRawCharsMax ? `${row.slice(0, rejectedRawCharsMax)}…` : row;
+/** Reports want the row, not a runaway one. */
+export function trimRaw(raw: string): string {
+  return raw.length > rejectedRawCharsMax ? `${raw.slice(0, rejectedRawCharsMax)}…` : raw;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, ValidationFailed } from '../../../common/errors/domain-error.js';
 import type { ColumnMapping, SourceItem } from '../../domain/recon-source.js';
-import { CsvSource, normaliseNewlines, readCsv } from './csv-source.js';
+import { CsvSource, readCsv } from './csv-source.js';
 
 const mapping: ColumnMapping = { id: 'txn_id', reference: 'description', amount: 'amount', currency: 'currency', timestamp: 'date' };
 const day = { businessDate: '2025-07-13', windowMinutes: 60 };
@@ -130,13 +130,13 @@ describe('readCsv', () => {
     );
   });
 
-  it('throws for an empty file and for an unclosed quote', async () => {
+  it('throws for an empty file, but rejects a row with an unclosed quote and reads on', async () => {
     await expect(read([''])).rejects.toMatchObject({ code: 'RECON_SOURCE_INVALID', message: 'the file is empty: no header row' });
-    const unclosed = 'txn_id,date,amount,currency,description\nB1,2025-07-13T09:00:00Z,1.00,USD,"never closed\nB2,x,y,z,w\n';
-    await expect(read([unclosed])).rejects.toMatchObject({
-      code: 'RECON_SOURCE_INVALID',
-      message: expect.stringContaining('unreadable CSV'),
-    });
+    const unclosed = 'txn_id,date,amount,currency,description\nB1,2025-07-13T09:00:00Z,1.00,USD,"never closed\nB2,2025-07-13T09:01:00Z,2.00,USD,w\n';
+    expect(summary(await read([unclosed]))).toEqual([
+      '2!an opening quote in column 5 is never closed (the file ends first); the line is rejected and reading resumes on the next line',
+      '3:B2:w:2:USD:2025-07-13T09:01:00.000Z',
+    ]);
   });
 
   it('uses the default currency when there is no currency column or the cell is empty', async () => {
@@ -197,8 +197,10 @@ describe('CsvSource', () => {
   });
 
   it('validates the mapping up front', () => {
-    expect(() => new CsvSource({ ...mapping, decimalSeparator: ',' })).toThrow(
-      "mapping.delimiter: must differ from the decimal separator ','",
+    // Decimal commas in a comma-delimited file are fine when quoted; an unquoted one is a row problem.
+    expect(() => new CsvSource({ ...mapping, decimalSeparator: ',' })).not.toThrow();
+    expect(() => new CsvSource({ ...mapping, datePattern: 'qq' }, 'bank_knab')).toThrow(
+      "sources.bank_knab.options.mapping.datePattern: 'qq' is not a luxon date pattern with a year, month and day (e.g. dd-MM-yyyy)",
     );
     expect(() => new CsvSource({ ...mapping, signConvention: 'direction_column' })).toThrow('mapping.direction');
     expect(() => new CsvSource({ ...mapping, currency: undefined })).toThrow('mapping.currency');
@@ -207,10 +209,116 @@ describe('CsvSource', () => {
   });
 });
 
-describe('normaliseNewlines', () => {
-  it('turns CRLF and lone CR into LF across chunk boundaries', async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of normaliseNewlines(toAsync(['a\r', '\nb\rc\r', '', 'd\r\n', 'e\r']))) chunks.push(chunk);
-    expect(Buffer.concat(chunks).toString()).toBe('a\nb\nc\nd\ne\n');
+describe('readCsv dialect options', () => {
+  const byDate: ColumnMapping = { id: 'id', reference: 'ref', amount: 'amount', currency: 'cur', date: 'date' };
+  const readWith = (text: string | Buffer, overrides: Partial<ColumnMapping>) => collect(readCsv([text], { ...byDate, ...overrides }, day));
+  const records = (items: SourceItem[]) =>
+    items.map((item) =>
+      item.kind === 'record'
+        ? [item.record.line, item.record.key, item.record.amount.toFixed(), item.record.direction, item.record.occurredAt.toISOString(), item.record.bookingDate]
+        : item.kind === 'rejected'
+          ? `${item.line}!${item.reason}`
+          : item.kind,
+    );
+
+  it('finds the header below a preamble and after skipLines, and numbers lines from the file start', async () => {
+    const text = 'Export of account NL12;;\n\nid;ref;amount;cur;date\nA1;x;1,50;EUR;2025-07-13\n';
+    expect(records(await readWith(text, { decimalSeparator: ',' }))).toEqual([[4, 'A1', '1.5', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+    // skipLines drops the line that names the columns too, so the next header-like line is the header.
+    const twice = 'id,ref,amount,cur,date\nid,ref,amount,cur,date\nA1,x,1.50,EUR,2025-07-13\n';
+    expect(records(await readWith(twice, { skipLines: 1 }))).toEqual([[3, 'A1', '1.5', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+  });
+
+  it('gives up after 50 lines without a header, naming what the first line lacks', async () => {
+    const preamble = Array.from({ length: 50 }, (_, index) => `note ${index}`).join('\n');
+    await expect(readWith(`${preamble}\nid,ref,amount,cur,date\n`, {})).rejects.toMatchObject({
+      code: 'RECON_SOURCE_INVALID',
+      message: expect.stringContaining("column 'id' (id) is missing"),
+    });
+  });
+
+  it('detects the delimiter from the header respecting quotes', async () => {
+    const text = '"id";"ref, long";"amount";"cur";"date"\n"A1";"x, y";"2,50";"EUR";"2025-07-13"\n';
+    const items = await readWith(text, { reference: 'ref, long', decimalSeparator: ',' });
+    expect(items).toMatchObject([{ kind: 'record', record: { reference: 'x, y', amount: expect.anything() } }]);
+    expect(records(items)).toEqual([[2, 'A1', '2.5', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+    const tabs = 'id\tref\tamount\tcur\tdate\nA1\tx\t3\tEUR\t2025-07-13\n';
+    expect(records(await readWith(tabs, {}))).toEqual([[2, 'A1', '3', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
+  });
+
+  it('reads a file without a header by column positions', async () => {
+    const text = '13/07/2025|Coffee|3.40|GBP\n13/07/2025|Tea|-2.10|GBP\n13/07/2025|Short\n';
+    const mapping = { id: undefined, header: false, date: '#1', reference: '#2', amount: '#3', currency: '#4', datePattern: 'dd/MM/yyyy' } as const;
+    const items = await readWith(text, { ...mapping, signConvention: 'negative_is_debit' });
+    expect(records(items)).toEqual([
+      [1, expect.stringMatching(/^[0-9a-f]{20}:1$/), '3.4', 'credit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      [2, expect.stringMatching(/^[0-9a-f]{20}:1$/), '2.1', 'debit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      '3!the row has 2 columns, so column #3 (amount) is missing',
+    ]);
+  });
+
+  it('reads separate debit and credit amount columns, one filled per row', async () => {
+    const text = 'id,ref,debit,credit,cur,date\nA1,x,12.00,,EUR,2025-07-13\nA2,y,,5.00,EUR,2025-07-13\nA3,z,,,EUR,2025-07-13\nA4,w,1.00,2.00,EUR,2025-07-13\nA5,v,-3.00,0.00,EUR,2025-07-13\n';
+    const items = await readWith(text, { amount: undefined, debitAmount: 'debit', creditAmount: 'credit' });
+    expect(records(items)).toEqual([
+      [2, 'A1', '12', 'debit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      [3, 'A2', '5', 'credit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+      '4!amount: both debitAmount and creditAmount are empty',
+      "5!amount: both debitAmount ('1.00') and creditAmount ('2.00') hold an amount",
+      [6, 'A5', '3', 'debit', '2025-07-13T00:00:00.000Z', '2025-07-13'],
+    ]);
+  });
+
+  it('reads luxon patterns in a time zone: US and English month dates, times without offset, old dateFormat values', async () => {
+    const read1 = (date: string, overrides: Partial<ColumnMapping>) => readWith(`id,ref,amount,cur,when\nA1,x,1,USD,${date}\n`, { date: undefined, timestamp: 'when', ...overrides });
+    const instant = async (date: string, overrides: Partial<ColumnMapping>) => records(await read1(date, overrides))[0];
+    expect(await instant('7/13/2025', { datePattern: 'M/d/yyyy' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']);
+    expect(await instant('13-Jul-2025', { datePattern: 'dd-MMM-yyyy' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']);
+    expect(await instant('2025-07-13 09:30', { datePattern: 'yyyy-MM-dd HH:mm', timeZone: 'America/New_York' })).toEqual([
+      2, 'A1', '1', undefined, '2025-07-13T13:30:00.000Z', undefined,
+    ]);
+    expect(await instant('2025-07-13 09:30:00', { dateFormat: 'YYYY-MM-DD HH:mm:ss', timeZone: 'Europe/London' })).toEqual([
+      2, 'A1', '1', undefined, '2025-07-13T08:30:00.000Z', undefined,
+    ]);
+    expect(await instant('2025-07-13T09:30:00', { timeZone: 'Europe/Amsterdam' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T07:30:00.000Z', undefined]);
+    expect(await instant('2025-07-13T09:30:00Z', { timeZone: 'Europe/Amsterdam' })).toEqual([2, 'A1', '1', undefined, '2025-07-13T09:30:00.000Z', undefined]);
+    expect(await instant('en attente', { datePattern: 'M/d/yyyy' })).toBe(
+      "2!timestamp (column 'when'): 'en attente' is not a date (expected M/d/yyyy); pending transactions are not booked yet",
+    );
+    expect(await instant('13/07/2025', { datePattern: 'M/d/yyyy' })).toBe("2!timestamp (column 'when'): '13/07/2025' is not a date (expected M/d/yyyy)");
+  });
+
+  it('reads date and time columns, value dates, and refuses a currency the amount contradicts', async () => {
+    const text = 'id,ref,amount,cur,date,time,value\nA1,x,£1.00,GBP,13/07/2025,9:05,14/07/2025\nA2,y,£1.00,EUR,13/07/2025,09:05:30,31/02/2025\nA3,z,1.00,EUR,13/07/2025,,\n';
+    const items = await readWith(text, { time: 'time', datePattern: 'dd/MM/yyyy', valueDate: 'value', timeZone: 'Europe/London' });
+    expect(records(items)).toEqual([
+      [2, 'A1', '1', undefined, '2025-07-13T08:05:00.000Z', undefined],
+      "3!currency (column 'cur'): 'EUR' but the amount is written in GBP; valueDate (column 'value'): '31/02/2025' is not a date (expected dd/MM/yyyy)",
+      "4!date (column 'date'): the time cell next to '13/07/2025' is empty",
+    ]);
+    expect(items[0]).toMatchObject({ record: { valueDate: '2025-07-14', currency: 'GBP' } });
+    expect((items[0] as { record: object }).record).not.toHaveProperty('timePrecision');
+  });
+
+  it('reads an ISO-8859-1 header and values', async () => {
+    const latin1 = Buffer.from('id;Naam initiërende partij;amount;cur;date\nA1;Zoë;1;EUR;2025-07-13\n', 'latin1');
+    const items = await readWith(latin1, { reference: 'Naam initiërende partij', encoding: 'ISO-8859-1' });
+    expect(items).toMatchObject([{ kind: 'record', record: { reference: 'Zoë', line: 2 } }]);
+  });
+
+  it('refuses a file whose line never ends instead of holding it in memory', async () => {
+    const endless = ['id,ref,amount,cur,date\n', ...Array.from({ length: 5 }, () => 'x'.repeat(60_000))];
+    await expect(collect(readCsv(endless, byDate, day))).rejects.toMatchObject({
+      code: 'RECON_SOURCE_INVALID',
+      message: 'a line runs past 262144 bytes without a line end: not a CSV export',
+    });
+  });
+
+  it('takes the first line as the header when every column is positional, detecting its delimiter', async () => {
+    const text = 'Datum;Omschrijving;;Bedrag;Munt\n2025-07-13;Koffie;x;3,40;EUR\n';
+    const mapping = { id: undefined, date: '#1', reference: '#2', amount: '#4', currency: '#5', decimalSeparator: ',' } as const;
+    const items = await readWith(text, mapping);
+    expect(items).toMatchObject([{ kind: 'record', record: { reference: 'Koffie', line: 2, currency: 'EUR' } }]);
+    expect(records(items)).toEqual([[2, expect.stringMatching(/:1$/), '3.4', undefined, '2025-07-13T00:00:00.000Z', '2025-07-13']]);
   });
 });

@@ -1,6 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
-import { CsvError, parse, type Parser } from 'csv-parse';
 import { DomainError } from '../../../common/errors/domain-error.js';
 import { csvRecordCharsMax, recordsPerSideMax } from '../../domain/limits.js';
 import {
@@ -9,9 +7,14 @@ import {
   type ReconSource,
   type SourceItem,
   type SourceReadRequest,
+  type TimeWindow,
 } from '../../domain/recon-source.js';
-import { resolveColumns, resolveCsvFormat, sourceInvalid, type CsvFormat } from './csv-columns.js';
-import { rowToItem, type RowContext } from './csv-row.js';
+import { textLines, type TextLine } from '../statements/text-lines.js';
+import { holdsNamedColumns, resolveColumns, sourceInvalid, type CsvColumns } from './csv-columns.js';
+import { ContentIds } from './csv-content-id.js';
+import { resolveCsvFormat, type CsvFormat } from './csv-format.js';
+import { csvRecords, splitLine } from './csv-records.js';
+import { rowToItem, trimRaw, type RowContext } from './csv-row.js';
 
 /**
  * Reads a bank or provider export as external records, streaming: memory grows with the ids seen (for the
@@ -23,7 +26,7 @@ export class CsvSource implements ReconSource {
     private readonly mapping: ColumnMapping,
     readonly name = 'csv',
   ) {
-    resolveCsvFormat(mapping);
+    resolveCsvFormat(mapping, `sources.${name}.options.mapping`);
   }
 
   async *read(request: SourceReadRequest): AsyncGenerator<SourceItem> {
@@ -45,103 +48,126 @@ export class CsvSource implements ReconSource {
 /** A file stream, an upload, or simply an array of strings in tests. */
 export type ByteChunks = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 
+/** How far down the file the header may be: past that, a missing column is a mapping problem, not a preamble. */
+export const headerSearchLinesMax = 50;
+const delimiterCandidates = [',', ';', '\t', '|'] as const;
+
 /**
  * The CSV reading itself, over any byte stream (a file, an upload, a test string). Throws
- * RECON_SOURCE_INVALID for a file without a usable header or one the parser cannot resynchronise in
- * (an unclosed quote swallows the rest of the file, so continuing would silently drop rows).
+ * RECON_SOURCE_INVALID for a file without a usable header; every other problem is a rejected row with its
+ * physical line (CR LF, lone CR and CR CR LF all end one line).
  */
 export async function* readCsv(
   input: ByteChunks,
   mapping: ColumnMapping,
-  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes'>,
+  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'timeZone'>,
 ): AsyncGenerator<SourceItem> {
   const format = resolveCsvFormat(mapping);
   const window = businessWindow(request);
-  const parser = csvParser(format);
-  pipeline(Readable.from(normaliseNewlines(input), { objectMode: false }), parser, () => {
-    // pipeline destroys the parser with any error, which rethrows it in the loop below
-  });
-  // Set by the header row; every later row is data.
-  let context: RowContext | undefined;
-  let rows = 0;
+  const lines = textLines(asBuffers(input), format.encoding)[Symbol.asyncIterator]();
+  // Closes the input (a file descriptor) however reading ends: a bad header, a limit, a consumer that stops.
   try {
-    for await (const { record: fields, info, raw } of parser as AsyncIterable<ParsedRow>) {
-      if (context === undefined) {
-        context = { format, columns: resolveColumns(fields, format), window, firstLineOfId: new Map() };
-        continue;
-      }
-      const line = info.lines - newlinesIn(fields);
-      rows += 1;
-      if (rows > recordsPerSideMax) throw sourceInvalid(`the file has more than ${recordsPerSideMax} data rows`);
-      yield rowToItem(fields, line, raw, context);
-    }
-  } catch (error) {
-    throw error instanceof CsvError ? sourceInvalid(`unreadable CSV: ${error.message}`) : error;
+    yield* readRows(lines, format, request, window);
+  } finally {
+    await lines.return?.(undefined);
   }
-  if (context === undefined) throw sourceInvalid('the file is empty: no header row');
 }
 
-interface ParsedRow {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-  readonly raw: string;
+async function* readRows(
+  lines: AsyncIterator<TextLine>,
+  format: CsvFormat,
+  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes'>,
+  window: TimeWindow,
+): AsyncGenerator<SourceItem> {
+  const layout = await findLayout(lines, format);
+  const context: RowContext = {
+    format,
+    columns: layout.columns,
+    window,
+    businessDate: request.businessDate,
+    dateMarginDays: Math.floor(request.windowMinutes / (24 * 60)),
+    firstLineOfId: new Map(),
+    contentIds: new ContentIds(),
+    delimiter: layout.delimiter,
+  };
+  let rows = 0;
+  for await (const item of csvRecords(concat(layout.dataLines, lines), layout.delimiter, layout.columns.count)) {
+    rows += 1;
+    if (rows > recordsPerSideMax) throw sourceInvalid(`the file has more than ${recordsPerSideMax} data rows`);
+    yield item.kind === 'row'
+      ? rowToItem(item.fields, item.line, item.raw, context)
+      : { kind: 'rejected', line: item.line, reason: item.reason, raw: trimRaw(item.raw) };
+  }
 }
 
-function csvParser(format: CsvFormat): Parser {
-  return parse({
-    delimiter: format.delimiter,
-    bom: true,
-    info: true,
-    raw: true,
-    // Rows with the wrong column count are rejected one by one, not fatal for the whole file.
-    relax_column_count: true,
-    // Stray quotes inside unquoted fields (ACME "BIG" LTD) are common in bank exports and harmless.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    max_record_size: csvRecordCharsMax,
-  });
+interface Layout {
+  readonly delimiter: string;
+  readonly columns: CsvColumns;
+  /** Lines read while looking for the header that are data. */
+  readonly dataLines: TextLine[];
 }
-
-/** Embedded newlines in quoted fields push csv-parse's line counter past the row's first line. */
-function newlinesIn(fields: readonly string[]): number {
-  let count = 0;
-  for (const field of fields) for (const char of field) if (char === '\n') count += 1;
-  return count;
-}
-
-const CR = 0x0d;
-const LF = 0x0a;
 
 /**
- * Rewrites CRLF and lone CR as LF before parsing. csv-parse counts a CRLF inside a quoted field as two
- * lines, which would put every later line number off by one; with LF only its count is exact. Works on
- * bytes (CR never occurs inside a UTF-8 sequence) and carries a CR that ends one chunk into the next.
+ * Skips `skipLines`, then finds the header: the first line (of the next 50) that holds every column the
+ * mapping names, split by the configured delimiter or by whichever of , ; TAB | makes it so. Lines before
+ * it are a preamble (a bank name, an account number), not rejections. Without a header the first line is
+ * data and the delimiter is the candidate that splits it into the most columns.
  */
-export async function* normaliseNewlines(input: ByteChunks): AsyncGenerator<Buffer> {
-  let pendingCr = false;
+async function findLayout(lines: AsyncIterator<TextLine>, format: CsvFormat): Promise<Layout> {
+  const candidates = format.delimiter === undefined ? delimiterCandidates : [format.delimiter];
+  // Non-empty lines only: blank lines are skipped wherever they are.
+  const seen: TextLine[] = [];
+  for (let skipped = 0; skipped < format.skipLines; skipped += 1) if ((await lines.next()).done) break;
+  while (seen.length < (format.header ? headerSearchLinesMax : 1)) {
+    const next = await lines.next();
+    if (next.done) break;
+    if (next.value.text === '') continue;
+    seen.push(next.value);
+    if (!format.header) continue;
+    // Of the delimiters that make this line the header, the one giving the most columns: a file using ';'
+    // may still hold a ',' inside a header name.
+    const holding = candidates.filter((candidate) => holdsNamedColumns(splitLine(next.value.text, candidate), format));
+    if (holding.length > 0) {
+      const delimiter = widestSplit(next.value.text, holding);
+      const header = splitLine(next.value.text, delimiter);
+      return { delimiter, columns: resolveColumns(header, format), dataLines: [] };
+    }
+  }
+  const first = seen[0];
+  if (first === undefined) throw sourceInvalid(format.header ? 'the file is empty: no header row' : 'the file is empty');
+  const delimiter = widestSplit(first.text, candidates);
+  if (!format.header) return { delimiter, columns: resolveColumns(undefined, format), dataLines: seen };
+  // No line qualifies: report what the first one lacks.
+  resolveColumns(splitLine(first.text, delimiter), format);
+  throw sourceInvalid(`no header within the first ${headerSearchLinesMax} lines holds every mapped column`);
+}
+
+/** The delimiter splitting `text` into the most fields; the first candidate on a tie. */
+function widestSplit(text: string, candidates: readonly string[]): string {
+  const widths = candidates.map((candidate) => splitLine(text, candidate).length);
+  return candidates[widths.indexOf(Math.max(...widths))];
+}
+
+async function* concat(first: readonly TextLine[], rest: AsyncIterator<TextLine>): AsyncGenerator<TextLine> {
+  yield* first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/** UTF-8 needs at most 4 bytes a character. */
+const lineBytesMax = csvRecordCharsMax * 4;
+
+/**
+ * Bytes for the line reader, which holds a line until it ends: a file without line ends (a wrong file, a
+ * binary) would otherwise be held whole. Counting on bytes works for every encoding whose line ends are
+ * the bytes CR and LF.
+ */
+async function* asBuffers(input: ByteChunks): AsyncGenerator<Buffer> {
+  let sinceLineEnd = 0;
   for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (!pendingCr && !bytes.includes(CR)) {
-      if (bytes.length > 0) yield bytes;
-      continue;
-    }
-    const out = Buffer.allocUnsafe(bytes.length + 1);
-    let written = 0;
-    let index = 0;
-    if (pendingCr) {
-      out[written++] = LF;
-      if (bytes[0] === LF) index = 1;
-      pendingCr = false;
-    }
-    for (; index < bytes.length; index += 1) {
-      if (bytes[index] !== CR) out[written++] = bytes[index];
-      else if (index + 1 === bytes.length) pendingCr = true;
-      else {
-        out[written++] = LF;
-        if (bytes[index + 1] === LF) index += 1;
-      }
-    }
-    if (written > 0) yield out.subarray(0, written);
+    const lastEnd = Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d));
+    sinceLineEnd = lastEnd < 0 ? sinceLineEnd + bytes.length : bytes.length - lastEnd - 1;
+    if (sinceLineEnd > lineBytesMax) throw sourceInvalid(`a line runs past ${lineBytesMax} bytes without a line end: not a CSV export`);
+    yield bytes;
   }
-  if (pendingCr) yield Buffer.from([LF]);
 }

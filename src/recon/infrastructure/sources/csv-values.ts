@@ -115,15 +115,23 @@ export function parseCsvCurrency(text: string): Parsed<string> {
   return /^[A-Z]{3}$/.test(code) ? { ok: true, value: code } : fail(`'${text}' is not a 3-letter ISO 4217 currency code`);
 }
 
-/** A Map, not an object literal, so a cell reading "constructor" cannot hit a prototype property. */
-const directions: ReadonlyMap<string, 'credit' | 'debit'> = new Map([
-  ...['c', 'cr', 'credit', 'in'].map((word) => [word, 'credit'] as const),
-  ...['d', 'dr', 'debit', 'out'].map((word) => [word, 'debit'] as const),
-]);
+/** Credit and debit words, lower case. A Map, not an object literal, so a cell reading "constructor" cannot hit a prototype property. */
+export type DirectionWords = ReadonlyMap<string, 'credit' | 'debit'>;
 
-export function parseCsvDirection(text: string): Parsed<'credit' | 'debit'> {
-  const direction = directions.get(text.trim().toLowerCase());
-  return direction === undefined
-    ? fail(`'${text}' is not a direction (expected C/CR/CREDIT/IN or D/DR/DEBIT/OUT)`)
-    : { ok: true, value: direction };
+export function directionWords(credit: readonly string[], debit: readonly string[]): DirectionWords {
+  return new Map([
+    ...credit.map((word) => [word.trim().toLowerCase(), 'credit'] as const),
+    ...debit.map((word) => [word.trim().toLowerCase(), 'debit'] as const),
+  ]);
+}
+
+export const defaultCreditWords = ['C', 'CR', 'CREDIT', 'IN'] as const;
+export const defaultDebitWords = ['D', 'DR', 'DEBIT', 'OUT'] as const;
+const defaultDirections = directionWords(defaultCreditWords, defaultDebitWords);
+
+export function parseCsvDirection(text: string, words: DirectionWords = defaultDirections): Parsed<'credit' | 'debit'> {
+  const direction = words.get(text.trim().toLowerCase());
+  if (direction !== undefined) return { ok: true, value: direction };
+  const spelled = (side: 'credit' | 'debit') => [...words].filter(([, value]) => value === side).map(([word]) => word.toUpperCase()).join('/');
+  return fail(`'${text}' is not a direction (expected ${spelled('credit')} or ${spelled('debit')})`);
 }

@@ -98,13 +98,15 @@ function batchItems(
   raw: string,
 ): SourceItem[] {
   const position = positionOf(entry, context);
-  const amounts = details.map((detail, index) => detailAmount(detail, index + 1, entryAmount.currency, direction));
-  const problems = amounts.flatMap((amount) => ('problem' in amount ? [amount.problem] : []));
-  amounts.forEach((amount, index) => {
-    if ('value' in amount && amount.value === undefined) problems.push(`detail ${index + 1} (${details[index].path}): no amount (TxDtls/AmtDtls/TxAmt/Amt or TxDtls/Amt)`);
+  const problems: string[] = [];
+  const signedAmounts: SignedAmount[] = [];
+  details.forEach((detail, index) => {
+    const amount = detailAmount(detail, index + 1, entryAmount.currency, direction);
+    if ('problem' in amount) problems.push(amount.problem);
+    else if (amount.value === undefined) problems.push(`detail ${index + 1} (${detail.path}) amount: none in ${entryAmount.currency ?? 'the entry currency'}`);
+    else signedAmounts.push(amount.value);
   });
   if (problems.length > 0) return [rejected(position, problems, raw)];
-  const signedAmounts = amounts.map((amount) => (amount as { value: SignedAmount }).value);
   if (!sum(signedAmounts).eq(entryAmount.amount)) return [rejected(position, [sumProblem(signedAmounts, entryAmount)], raw)];
   const groupId = entryFields.id!;
   return details.map((detail, index) => {

@@ -192,10 +192,11 @@ function attributesOf(tag: SaxesTagNS): Record<string, string> {
   return attributes;
 }
 
-/** saxes prefixes its messages with "line:column: "; the rejection states the position itself. */
+/** saxes writes "line:column: message."; the rejection states the position itself and goes on after the message. */
 function stripPosition(message: string, parser: SaxesParser): string {
   const prefix = `${parser.line}:${parser.column}: `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  const bare = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  return bare.endsWith('.') ? bare.slice(0, -1) : bare;
 }
 
 function lineEnds(whitespace: string): number {

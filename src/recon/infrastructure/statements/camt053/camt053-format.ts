@@ -14,7 +14,7 @@ export const camt053Format: StatementFormat = {
   type: 'camt053',
   sniff(head: Buffer): boolean {
     const prolog = readXmlProlog(head.subarray(0, prologBytes));
-    return notCamtBecause(prolog.root, prolog.firstChild) === undefined;
+    return prolog.startsWithMarkup && notCamtBecause(prolog.root, prolog.firstChild) === undefined;
   },
   parse: parseCamt,
 };
@@ -24,9 +24,10 @@ async function* parseCamt(input: AsyncIterable<Buffer>, options: StatementParseO
   try {
     const { head, ended } = await readHead(chunks);
     const prolog = readXmlProlog(head);
+    if (!prolog.startsWithMarkup) throw mismatch(options, "not XML (the first character is not '<')");
     if (!iconv.encodingExists(prolog.encoding)) {
       const why = notCamtBecause(prolog.root, prolog.firstChild);
-      if (why !== undefined) throw new DomainError('RECON_FORMAT_MISMATCH', 'validation', `${options.sourceName}: not a camt.053/054 file: ${why}`);
+      if (why !== undefined) throw mismatch(options, why);
       yield { kind: 'rejected', line: 1, location: 'XML declaration', reason: `encoding '${prolog.encoding}' is not supported; nothing in the file is read` };
       return;
     }
@@ -44,6 +45,10 @@ async function* parseCamt(input: AsyncIterable<Buffer>, options: StatementParseO
   } finally {
     await chunks.return?.();
   }
+}
+
+function mismatch(options: StatementParseOptions, why: string): DomainError {
+  return new DomainError('RECON_FORMAT_MISMATCH', 'validation', `${options.sourceName}: not a camt.053/054 file: ${why}`);
 }
 
 /** The first chunks, up to prologBytes or the end of the input, for reading the encoding before decoding. */

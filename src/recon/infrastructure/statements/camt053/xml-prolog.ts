@@ -8,8 +8,11 @@ export interface XmlProlog {
   /** Local names of the root element and of its first child element, when the head reaches them. */
   readonly root?: string;
   readonly firstChild?: string;
-  /** The parser's message when the head is not well-formed XML. */
-  readonly error?: string;
+  /**
+   * False when the first character after a BOM and whitespace is not '<': then it is no XML at all (a CSV,
+   * MT940), said at once instead of after the parser has buffered the whole file as stray text.
+   */
+  readonly startsWithMarkup: boolean;
 }
 
 /** Enough for the XML declaration and the first two elements of any camt file (the group header follows them). */
@@ -32,13 +35,13 @@ export function readXmlProlog(head: Buffer): XmlProlog {
   parser.on('opentag', (tag) => {
     if (names.length < 2) names.push(tag.local);
   });
-  let error: string | undefined;
+  const text = iconv.decode(head, family ?? 'latin1', { stripBOM: true }).trimStart();
   try {
-    parser.write(iconv.decode(head, family ?? 'latin1', { stripBOM: true }).trimStart());
-  } catch (thrown) {
-    error = (thrown as Error).message;
+    parser.write(text);
+  } catch {
+    // A head that is not well-formed XML names no root; the full parse says why.
   }
-  return { encoding: family ?? declared?.toLowerCase() ?? 'utf-8', root: names[0], firstChild: names[1], error };
+  return { encoding: family ?? declared?.toLowerCase() ?? 'utf-8', root: names[0], firstChild: names[1], startsWithMarkup: text === '' || text.startsWith('<') };
 }
 
 /** The encoding the bytes themselves show (a BOM, or '<?' in UTF-16); undefined for ASCII-compatible files. */

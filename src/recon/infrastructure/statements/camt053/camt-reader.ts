@@ -40,6 +40,7 @@ export class CamtReader {
   private readonly open: Frame[] = [];
   private readonly keys = new Set<string>();
   private readonly derivedIds = new DerivedIds();
+  private root?: string;
   private statementTag?: string;
   private statement?: OpenStatement;
   private entry?: OpenEntry;
@@ -87,7 +88,7 @@ export class CamtReader {
     } catch (error) {
       this.fail(error);
     }
-    if (this.statementTag === undefined) throw this.mismatch(notCamtBecause(undefined, undefined)!);
+    if (this.statementTag === undefined) throw this.mismatch(notCamtBecause(this.root, undefined)!);
     return this.pending.splice(0);
   }
 
@@ -142,6 +143,7 @@ export class CamtReader {
   /** The root must be a Document, its first child a camt.053/054 message. */
   private identify(depth: number, name: string): void {
     if (depth === 1) {
+      this.root = name;
       if (name !== 'Document') throw this.mismatch(notCamtBecause(name, undefined)!);
       return;
     }

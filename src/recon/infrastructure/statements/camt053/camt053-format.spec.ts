@@ -198,7 +198,10 @@ describe('camt053Format refusing other files', () => {
     expect((await mismatch('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"/>')).message).toBe(
       'bank_camt: not a camt.053/054 file: the <Document> has no message element',
     );
-    expect((await mismatch('')).message).toBe('bank_camt: not a camt.053/054 file: no XML element');
+    expect((await mismatch('')).message).toBe('bank_camt: not a camt.053/054 file: the file is empty');
+    expect((await mismatch('  \n')).message).toBe(
+      'bank_camt: not a camt.053/054 file: not well-formed XML before the message element (line 2, column 0: document must contain a root element)',
+    );
   });
 
   it('sniffs camt.053 and camt.054 heads (with a BOM, leading whitespace, any prefix) and nothing else', () => {

@@ -23,6 +23,7 @@ async function* parseCamt(input: AsyncIterable<Buffer>, options: StatementParseO
   const chunks = input[Symbol.asyncIterator]();
   try {
     const { head, ended } = await readHead(chunks);
+    if (head.length === 0) throw mismatch(options, 'the file is empty');
     const prolog = readXmlProlog(head);
     if (!prolog.startsWithMarkup) throw mismatch(options, "not XML (the first character is not '<')");
     if (!iconv.encodingExists(prolog.encoding)) {

@@ -48,7 +48,7 @@ export function entryItems(entry: XmlElement, context: EntryContext): SourceItem
   const reversal = isTrue(textAt(entry, 'RvslInd'));
   const details = detailsOf(entry);
   const common: StatementEntryFields = {
-    currency: ('value' in amount ? amount.value.currency : undefined) ?? context.defaultCurrency,
+    currency: child(entry, 'Amt')?.attributes.Ccy?.trim() || context.defaultCurrency,
     bookingDate: dayOf(child(entry, 'BookgDt')),
     valueDate: dayOf(child(entry, 'ValDt')),
     description: joined([reversal ? 'reversal' : undefined, textAt(entry, 'AddtlNtryInf')]),
@@ -77,10 +77,10 @@ function singleItem(
   raw: string,
 ): SourceItem {
   if (detail !== undefined) {
-    const amount = detailAmount(detail, 1, entryAmount.currency, entryFields.direction!);
+    const amount = detailAmount(detail, 1, entryFields.currency, entryFields.direction!);
     if ('problem' in amount) return rejected(position, [amount.problem], raw);
     if (amount.value !== undefined && !signed(amount.value).eq(entryAmount.amount)) {
-      return rejected(position, [sumProblem([amount.value], entryAmount)], raw);
+      return rejected(position, [sumProblem([amount.value], entryAmount, entryFields.currency)], raw);
     }
   }
   return checked({ ...entryFields, ...fields }, position, raw, []);
@@ -101,13 +101,13 @@ function batchItems(
   const problems: string[] = [];
   const signedAmounts: SignedAmount[] = [];
   details.forEach((detail, index) => {
-    const amount = detailAmount(detail, index + 1, entryAmount.currency, direction);
+    const amount = detailAmount(detail, index + 1, entryFields.currency, direction);
     if ('problem' in amount) problems.push(amount.problem);
-    else if (amount.value === undefined) problems.push(`detail ${index + 1} (${detail.path}) amount: none in ${entryAmount.currency ?? 'the entry currency'}`);
+    else if (amount.value === undefined) problems.push(`detail ${index + 1} (${detail.path}) amount: none in ${entryFields.currency ?? 'the entry currency'}`);
     else signedAmounts.push(amount.value);
   });
   if (problems.length > 0) return [rejected(position, problems, raw)];
-  if (!sum(signedAmounts).eq(entryAmount.amount)) return [rejected(position, [sumProblem(signedAmounts, entryAmount)], raw)];
+  if (!sum(signedAmounts).eq(entryAmount.amount)) return [rejected(position, [sumProblem(signedAmounts, entryAmount, entryFields.currency)], raw)];
   const groupId = entryFields.id!;
   return details.map((detail, index) => {
     const { amount, direction: detailDirection } = signedAmounts[index];
@@ -153,9 +153,9 @@ function sum(amounts: SignedAmount[]): Decimal {
   return amounts.reduce((total, amount) => total.plus(signed(amount)), new Decimal(0));
 }
 
-function sumProblem(amounts: SignedAmount[], entryAmount: CamtAmount): string {
+function sumProblem(amounts: SignedAmount[], entryAmount: CamtAmount, entryCurrency: string | undefined): string {
   const places = decimalPlaces(entryAmount.text, ...amounts.map((amount) => amount.amount.text));
-  const currency = entryAmount.currency === undefined ? '' : ` ${entryAmount.currency}`;
+  const currency = entryCurrency === undefined ? '' : ` ${entryCurrency}`;
   const count = amounts.length === 1 ? 'the detail amounts' : `the ${amounts.length} details sum`;
   return `${count} to ${sum(amounts).toFixed(places)}${currency}, but the entry amount is ${entryAmount.amount.toFixed(places)}${currency}`;
 }

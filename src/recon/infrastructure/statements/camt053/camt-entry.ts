@@ -10,6 +10,9 @@ import { child, descendants, serialized, textAt, type XmlElement } from './xml-e
 
 type Direction = 'credit' | 'debit';
 
+/** The entry as compact XML, for a rejected item's `raw`. */
+type RawText = () => string;
+
 /** Where an entry is and what its statement says, for turning one closed Ntry into items. */
 export interface EntryContext {
   readonly statement: StatementHeader;
@@ -37,7 +40,8 @@ const notBooked: Readonly<Record<string, string>> = { PDNG: 'pending', INFO: 'in
  */
 export function entryItems(entry: XmlElement, context: EntryContext): SourceItem[] {
   const position = positionOf(entry, context);
-  const raw = serialized(entry, rejectedRawCharsMax);
+  // Serialized only for a rejection: most entries become records.
+  const raw = () => serialized(entry, rejectedRawCharsMax);
   const status = textAt(entry, 'Sts') ?? textAt(entry, 'Sts', 'Cd') ?? textAt(entry, 'Sts', 'Prtry');
   if (status !== undefined && status !== 'BOOK') {
     const kind = Object.hasOwn(notBooked, status) ? `${notBooked[status]} entry` : 'entry';
@@ -74,7 +78,7 @@ function singleItem(
   fields: Partial<StatementEntryFields>,
   entryAmount: CamtAmount,
   position: StatementEntryPosition,
-  raw: string,
+  raw: RawText,
 ): SourceItem {
   if (detail !== undefined) {
     const amount = detailAmount(detail, 1, entryFields.currency, entryFields.direction!);
@@ -95,7 +99,7 @@ function batchItems(
   reversal: boolean,
   entry: XmlElement,
   context: EntryContext,
-  raw: string,
+  raw: RawText,
 ): SourceItem[] {
   const position = positionOf(entry, context);
   const problems: string[] = [];
@@ -218,9 +222,9 @@ function entryId(
  * statementEntryItem's record or rejection, with this format's own problems (a malformed amount or
  * indicator) first; its own message for a field already named here is dropped ("amount: missing").
  */
-function checked(fields: StatementEntryFields, position: StatementEntryPosition, raw: string, problems: string[]): SourceItem {
-  const item = statementEntryItem(fields, position, raw);
-  if (problems.length === 0) return item;
+function checked(fields: StatementEntryFields, position: StatementEntryPosition, raw: RawText, problems: string[]): SourceItem {
+  const item = statementEntryItem(fields, position);
+  if (problems.length === 0) return item.kind === 'rejected' ? { ...item, raw: raw() } : item;
   const named = new Set(problems.map(fieldOf));
   const theirs = item.kind === 'rejected' ? item.reason.split('; ').filter((problem) => !named.has(fieldOf(problem))) : [];
   return rejected(position, [...problems, ...theirs], raw);
@@ -236,8 +240,8 @@ function positionOf(entry: XmlElement, context: EntryContext, below?: string): S
   return { line: entry.line, location: `entry ${context.ordinal} (${path})` };
 }
 
-function rejected(position: StatementEntryPosition, problems: string[], raw: string): SourceItem {
-  return { kind: 'rejected', line: position.line, location: position.location, reason: storableText(problems.join('; ')), raw };
+function rejected(position: StatementEntryPosition, problems: string[], raw: RawText): SourceItem {
+  return { kind: 'rejected', line: position.line, location: position.location, reason: storableText(problems.join('; ')), raw: raw() };
 }
 
 function joined(parts: (string | undefined)[], separator = '; '): string | undefined {

@@ -184,14 +184,18 @@ export class CamtReader {
   }
 }
 
+const noAttributes: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Attributes by local name, without namespace declarations. */
-function attributesOf(tag: SaxesTagNS): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const attribute of Object.values(tag.attributes)) {
+function attributesOf(tag: SaxesTagNS): Readonly<Record<string, string>> {
+  let attributes: Record<string, string> | undefined;
+  for (const name in tag.attributes) {
+    const attribute = tag.attributes[name];
     if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue;
+    attributes ??= {};
     attributes[attribute.local] = attribute.value;
   }
-  return attributes;
+  return attributes ?? noAttributes;
 }
 
 /** saxes writes "line:column: message."; the rejection states the position itself and goes on after the message. */

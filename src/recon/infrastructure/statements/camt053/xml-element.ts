@@ -14,7 +14,7 @@ export interface XmlElement {
 }
 
 /** A new element, appended to `parent` when given; `index` defaults to its position among same-named siblings. */
-export function newElement(name: string, line: number, attributes: Record<string, string>, parent?: XmlElement, index?: number): XmlElement {
+export function newElement(name: string, line: number, attributes: Readonly<Record<string, string>>, parent?: XmlElement, index?: number): XmlElement {
   const position = index ?? (parent === undefined ? 1 : parent.children.filter((sibling) => sibling.name === name).length + 1);
   const element: XmlElement = { name, line, index: position, attributes, children: [], text: '' };
   parent?.children.push(element);

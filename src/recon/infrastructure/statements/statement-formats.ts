@@ -1,10 +1,11 @@
 import { bai2Format } from './bai2/bai2-format.js';
+import { camt053Format } from './camt053/camt053-format.js';
 import { mt940Format } from './mt940/mt940-format.js';
 import { ofxFormat } from './ofx/ofx-format.js';
 import type { StatementFormat } from './statement-format.js';
 
 /** Every statement format Tally reads; each is a source `type` of its own. */
-export const statementFormats: readonly StatementFormat[] = [mt940Format, ofxFormat, bai2Format];
+export const statementFormats: readonly StatementFormat[] = [mt940Format, camt053Format, ofxFormat, bai2Format];
 
 /** How many bytes a file's format is judged by. */
 export const sniffBytes = 4_096;

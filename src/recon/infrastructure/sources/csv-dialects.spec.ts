@@ -20,7 +20,7 @@ function plain(item: SourceItem): unknown {
 
 async function readFixture(name: string, mapping: ColumnMapping): Promise<unknown[]> {
   const items: unknown[] = [];
-  for await (const item of new CsvSource(mapping, 'dialect').read({ ...day, filePath: fixture(name) })) items.push(plain(item));
+  for await (const item of new CsvSource(mapping, 'dialect').read({ ...day, filePath: fixture(name) })) if (item.kind !== 'dialect') items.push(plain(item));
   return items;
 }
 
@@ -32,7 +32,7 @@ describe('CSV dialects', () => {
     const config = JSON.parse(await readFile(join(process.cwd(), 'config/recon-sources.json'), 'utf8'));
     const items: unknown[] = [];
     const source = new CsvSource(config.bank_csv.options.mapping, 'bank_csv');
-    for await (const item of source.read({ ...day, filePath: join(process.cwd(), 'data/bank_dump.csv') })) items.push(plain(item));
+    for await (const item of source.read({ ...day, filePath: join(process.cwd(), 'data/bank_dump.csv') })) if (item.kind !== 'dialect') items.push(plain(item));
     expect(items).toEqual([
       { ...external, key: 'BNK-0001', reference: 'TXN-1001', amount: '1250', currency: 'USD', occurredAt: '2025-07-13T09:15:00.000Z', line: 2 },
       { ...external, key: 'BNK-0002', reference: 'TXN-1002', amount: '89.99', currency: 'USD', occurredAt: '2025-07-13T11:42:10.000Z', line: 3 },
@@ -90,6 +90,21 @@ describe('CSV dialects', () => {
         raw: '"13/07/2025","12:00:00","Mars/Olympus","Atelier Roux","Paiement reçu","Terminé","EUR","40,00","-1,20","38,80","3JK67890LM1234567","Atelier"',
       },
     ]);
+  });
+
+  it('tells what it detected before the records: encoding, delimiter, header line and the mapped columns', async () => {
+    const mapping: ColumnMapping = { id: 'Referentie', reference: 'Omschrijving', amount: 'Bedrag', currency: 'Valutacode', date: 'Transactiedatum', datePattern: 'dd-MM-yyyy', decimalSeparator: ',' };
+    const first = await new CsvSource(mapping, 'knab')
+      .read({ ...day, filePath: fixture('knab-nl.csv') })
+      [Symbol.asyncIterator]()
+      .next();
+    expect(first.value).toEqual({
+      kind: 'dialect',
+      dialect: {
+        format: 'csv', encoding: 'utf-8', delimiter: ';', delimiter_detected: true, header_line: 2, decimal_separator: ',',
+        columns: ['id <- Referentie', 'reference <- Omschrijving', 'amount <- Bedrag', 'currency <- Valutacode', 'date <- Transactiedatum'],
+      },
+    });
   });
 
   it('Dutch bank CSV: preamble line, detected ;, unsigned amounts with an Af/Bij column, dd-MM-yyyy, value dates', async () => {

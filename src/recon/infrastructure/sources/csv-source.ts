@@ -90,6 +90,7 @@ async function* readRows(
     contentIds: new ContentIds(),
     delimiter: layout.delimiter,
   };
+  yield { kind: 'dialect', dialect: dialectOf(format, layout) };
   let rows = 0;
   for await (const item of csvRecords(concat(layout.dataLines, lines), layout.delimiter, layout.columns.count)) {
     rows += 1;
@@ -100,7 +101,23 @@ async function* readRows(
   }
 }
 
+/** What a preview shows of how the file was read: the parts detected and the parts configured. */
+function dialectOf(format: CsvFormat, layout: Layout) {
+  const mapped = Object.entries(layout.columns.headerOf).map(([field, header]) => `${field} <- ${header}`);
+  return {
+    format: 'csv',
+    encoding: format.encoding,
+    delimiter: layout.delimiter === '\t' ? 'TAB' : layout.delimiter,
+    delimiter_detected: format.delimiter === undefined,
+    header_line: layout.headerLine ?? 'none',
+    decimal_separator: format.decimalSeparator,
+    columns: mapped,
+  };
+}
+
 interface Layout {
+  /** The header's physical line, when the file has one. */
+  readonly headerLine?: number;
   readonly delimiter: string;
   readonly columns: CsvColumns;
   /** Lines read while looking for the header that are data. */
@@ -130,7 +147,7 @@ async function findLayout(lines: AsyncIterator<TextLine>, format: CsvFormat): Pr
     if (holding.length > 0) {
       const delimiter = widestSplit(next.value.text, holding);
       const header = splitLine(next.value.text, delimiter);
-      return { delimiter, columns: resolveColumns(header, format), dataLines: [] };
+      return { headerLine: next.value.line, delimiter, columns: resolveColumns(header, format), dataLines: [] };
     }
   }
   const first = seen[0];

@@ -21,8 +21,9 @@ export class StatementFileSource implements ReconSource {
     yield* this.parse(createReadStream(filePath, { highWaterMark: 64 * 1024 }));
   }
 
-  parse(input: AsyncIterable<Buffer>): AsyncIterable<SourceItem> {
-    return this.format.parse(input, this.options);
+  async *parse(input: AsyncIterable<Buffer>): AsyncGenerator<SourceItem> {
+    yield { kind: 'dialect', dialect: { format: this.format.type, encoding: this.options.encoding ?? 'as the file declares, else utf-8' } };
+    yield* this.format.parse(input, this.options);
   }
 
   /** Refuses at once a file that is not this source's format, judged by its first bytes. */

@@ -4,6 +4,7 @@ import { CreateApiKeyCommand } from './commands/create-api-key.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { RebuildProjectionsCommand } from './commands/rebuild-projections.command.js';
 import { RevokeApiKeyCommand } from './commands/revoke-api-key.command.js';
+import { PreviewSourceCommand } from './commands/preview-source.command.js';
 import { RunReconCliCommand } from './commands/run-recon.command.js';
 import { SeedCommand } from './commands/seed.command.js';
 import { VerifyCommand } from './commands/verify.command.js';
@@ -24,7 +25,7 @@ import { WebhooksUpdateCommand } from './commands/webhooks-update.command.js';
   providers: [
     CliProgram, SeedCommand, MigrateCommand, RebuildProjectionsCommand, RunReconCliCommand, VerifyCommand, CreateApiKeyCommand, RevokeApiKeyCommand,
     WebhooksCreateCommand, WebhooksListCommand, WebhooksUpdateCommand, WebhooksPauseCommand, WebhooksResumeCommand, WebhooksDeleteCommand,
-    WebhooksRotateSecretCommand, WebhooksReplayCommand, RetentionSweepCommand,
+    WebhooksRotateSecretCommand, WebhooksReplayCommand, RetentionSweepCommand, PreviewSourceCommand,
   ],
 })
 export class CliModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { ReconController } from './api/recon.controller.js';
+import { SourcePreviewController } from './api/source-preview.controller.js';
 import { AlertUnreconciledHandler } from './commands/alert-unreconciled/alert-unreconciled.handler.js';
 import { RunReconHandler } from './commands/run-recon/run-recon.handler.js';
 import { UnreconciledSaga } from './sagas/unreconciled.saga.js';
@@ -27,7 +28,7 @@ import { ReconSettings } from './recon-settings.js';
  */
 @Module({
   imports: [LedgerModule],
-  controllers: [ReconController],
+  controllers: [ReconController, SourcePreviewController],
   providers: [
     Clock,
     ExactMatcher,

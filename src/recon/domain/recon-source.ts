@@ -61,6 +61,8 @@ export interface SourceReadRequest {
   readonly windowMinutes: number;
   /** IANA zone whose calendar day the business date is (RECON_BUSINESS_TIMEZONE); default UTC. */
   readonly timeZone?: string;
+  /** A preview reads every row, whatever its date: it shows the file, not one job's share of it. */
+  readonly allDates?: boolean;
 }
 
 export interface ReconSource {

@@ -2,6 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../ledger/queries/views.js';
 import { ReconReader, type JobSelector } from '../infrastructure/recon-reader.js';
+import { PreviewSourceHandler } from './preview-source.query.js';
 import { ReconSettings } from '../recon-settings.js';
 import { presentJob, presentLog, presentSummary } from './recon-presenter.js';
 import type { ReconJobDetails, ReconLogView, ReconSummaryView } from './views.js';
@@ -101,4 +102,4 @@ async function requireJob(reader: ReconReader, selector: JobSelector): Promise<R
   return job;
 }
 
-export const reconQueryHandlers = [GetReconJobHandler, ListReconJobsHandler, GetReconSummaryHandler, ListReconLogsHandler];
+export const reconQueryHandlers = [GetReconJobHandler, ListReconJobsHandler, GetReconSummaryHandler, ListReconLogsHandler, PreviewSourceHandler];

@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
@@ -11,8 +10,7 @@ import type { ReconJobRequest } from '../../domain/recon-job.js';
 import { ReconJobRepository } from '../../infrastructure/recon-job-repository.js';
 import { ReconJobRunner } from '../../recon-job-runner.js';
 import { ReconSettings, type ConfiguredSource } from '../../recon-settings.js';
-import type { ReconSource } from '../../domain/recon-source.js';
-import { sniffBytes, sniffFileFormat } from '../../infrastructure/statements/statement-formats.js';
+import { assertFileFormat, requireRegularFile } from '../../infrastructure/input-file.js';
 import { RunReconCommand, type ReconJobView } from './run-recon.command.js';
 
 /**
@@ -68,8 +66,7 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
   private readableFile(command: RunReconCommand, configured: ConfiguredSource): string {
     const path = this.filePathFor(command, configured.config.options.file_pattern);
     if (command.trigger === 'schedule') return path;
-    const problem = fileFormatProblem(configured.source, path);
-    if (problem !== undefined) throw new DomainError('RECON_FORMAT_MISMATCH', 'validation', `file: ${problem}`, [{ field: 'file', message: problem }]);
+    assertFileFormat(configured.source, path);
     return path;
   }
 
@@ -81,49 +78,12 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
     }
     const path = given ? resolve(given) : resolve(this.settings.inboxDir, String(pattern).replaceAll('{date}', command.businessDate));
     if (command.trigger === 'schedule') return path;
-    // A directory, a socket or a device is not a file to reconcile (reading a directory fails with EISDIR).
-    const kind = statOrUndefined(path);
-    if (!kind) throw new DomainError('RECON_FILE_NOT_FOUND', 'validation', `file_path: no file at ${path}`, [{ field: 'file_path', message: 'no such file' }]);
-    if (!kind.isFile()) throw new DomainError('RECON_FILE_NOT_FOUND', 'validation', `file_path: ${path} is not a regular file`, [{ field: 'file_path', message: 'not a regular file' }]);
+    requireRegularFile(path);
     return path;
   }
 
   private track(run: Promise<unknown>): void {
     const tracked = run.catch((error: unknown) => new Logger('Recon').error(error)).finally(() => this.running.delete(tracked));
     this.running.add(tracked);
-  }
-}
-
-/** The source's own check of the first bytes, else: a text source (CSV) refuses statement and binary files. */
-function fileFormatProblem(source: ReconSource, path: string): string | undefined {
-  const head = readHead(path);
-  // Unreadable now (permissions): the job will fail with the reading error, which says more than a guess.
-  if (head === undefined) return undefined;
-  if (source.checkFile) return source.checkFile(head);
-  const format = sniffFileFormat(head);
-  return format === undefined ? undefined : `${source.name} reads delimited text, but this file looks like ${format}`;
-}
-
-function readHead(path: string): Buffer | undefined {
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const head = Buffer.alloc(sniffBytes);
-    return head.subarray(0, readSync(descriptor, head, 0, sniffBytes, 0));
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
-/** Any failure to look (no such file, a name too long, a component that is not a directory) is "no file". */
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
   }
 }

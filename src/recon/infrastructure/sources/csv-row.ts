@@ -19,6 +19,8 @@ export interface RowContext {
   readonly businessDate: string;
   /** Whole days a date-only row may lie from the business date (windowMinutes of a day or more). */
   readonly dateMarginDays: number;
+  /** Set by a preview: no row is outside the business day. */
+  readonly allDates?: boolean;
   readonly firstLineOfId: Map<string, number>;
   readonly contentIds: ContentIds;
   readonly delimiter: string;
@@ -167,7 +169,7 @@ function parseRowCurrency(text: string, fromAmount: string | undefined, defaultC
 function readDateInWindow(text: string, time: string | undefined, zone: Zone, context: RowContext): Parsed<RowDate> {
   if (time === '') return { ok: false, reason: `the time cell next to '${text}' is empty` };
   const parsed = readRowDate({ date: text, time, zone }, context.format.dates);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok || context.allDates) return parsed;
   if (parsed.value.precision === 'date') {
     const days = Math.abs(Date.parse(`${context.businessDate}T00:00:00Z`) - parsed.value.occurredAt.getTime()) / 86_400_000;
     if (days <= context.dateMarginDays) return parsed;

@@ -60,7 +60,7 @@ const delimiterCandidates = [',', ';', '\t', '|'] as const;
 export async function* readCsv(
   input: ByteChunks,
   mapping: ColumnMapping,
-  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'timeZone'>,
+  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'timeZone' | 'allDates'>,
 ): AsyncGenerator<SourceItem> {
   const format = resolveCsvFormat(mapping);
   const window = businessWindow(request);
@@ -76,7 +76,7 @@ export async function* readCsv(
 async function* readRows(
   lines: AsyncIterator<TextLine>,
   format: CsvFormat,
-  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes'>,
+  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'allDates'>,
   window: TimeWindow,
 ): AsyncGenerator<SourceItem> {
   const layout = await findLayout(lines, format);
@@ -86,6 +86,7 @@ async function* readRows(
     window,
     businessDate: request.businessDate,
     dateMarginDays: Math.floor(request.windowMinutes / (24 * 60)),
+    allDates: request.allDates === true,
     firstLineOfId: new Map(),
     contentIds: new ContentIds(),
     delimiter: layout.delimiter,

@@ -18,7 +18,14 @@ export class StatementFileSource implements ReconSource {
   async *read(request: SourceReadRequest): AsyncGenerator<SourceItem> {
     const { filePath } = request;
     if (!filePath) throw new DomainError('RECON_FILE_REQUIRED', 'validation', `${this.name}: a file is required`);
-    yield* this.parse(createReadStream(filePath, { highWaterMark: 64 * 1024 }));
+    try {
+      yield* this.parse(createReadStream(filePath, { highWaterMark: 64 * 1024 }));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new DomainError('RECON_SOURCE_NOT_FOUND', 'not_found', `${this.name}: no file at ${filePath}`);
+      if (code === 'EISDIR') throw new DomainError('RECON_SOURCE_NOT_FOUND', 'not_found', `${this.name}: ${filePath} is a directory, not a file`);
+      throw error;
+    }
   }
 
   async *parse(input: AsyncIterable<Buffer>): AsyncGenerator<SourceItem> {

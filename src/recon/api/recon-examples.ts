@@ -29,6 +29,7 @@ export const summaryExample = {
   ...counts,
   match_rate: 1,
   amounts: { USD: { external: '1759.99', internal: '1760.00', matched_external: '1759.99' } },
+  findings: [],
 };
 
 export const logsExample = {

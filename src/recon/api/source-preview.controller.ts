@@ -10,7 +10,7 @@ import { validateDto } from '../../common/http/validate-dto.js';
 import { PreviewSourceQuery } from '../queries/preview-source.query.js';
 import { ReconSettings } from '../recon-settings.js';
 import { PreviewSourceDto, PreviewSourceUpload } from './dto/preview-source.dto.js';
-import { SourcePreviewResponse } from './dto/source-preview-response.dto.js';
+import { ReconSourcePreviewResponse } from './dto/source-preview-response.dto.js';
 import { resolveInboxPath } from './inbox-path.js';
 import { receiveRunRequest } from './upload-receiver.js';
 
@@ -39,7 +39,7 @@ export class SourcePreviewController {
     },
   })
   @ApiParam({ name: 'name', description: 'A source named in RECON_SOURCES_FILE', example: 'bank_mt940' })
-  @ApiOkResponse({ type: SourcePreviewResponse })
+  @ApiOkResponse({ type: ReconSourcePreviewResponse })
   @ApiErrors({
     400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND, RECON_FORMAT_MISMATCH, RECON_PREVIEW_UNSUPPORTED',
     413: 'PAYLOAD_TOO_LARGE',

@@ -46,7 +46,7 @@ class PreviewRejectedResponse {
   @ApiProperty({ example: "amount: '12,3,4' is not an amount" }) reason: string;
 }
 
-export class SourcePreviewResponse implements SourcePreviewView {
+export class ReconSourcePreviewResponse implements SourcePreviewView {
   @ApiProperty({ example: 'bank_mt940' }) source: string;
   @ApiProperty({ example: 'mt940' }) type: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { format: 'csv', encoding: 'latin1', delimiter: ';', delimiter_detected: true, header_line: 2 } })

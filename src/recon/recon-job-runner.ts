@@ -1,26 +1,37 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { describeForLog } from '../common/http/error-log.js';
-import type { Matcher } from './domain/matcher.js';
-import { runMatchers } from './domain/matching-engine.js';
-import { matchedRow, rejectedRow, summarize, unmatchedRow, type ReconJobRequest, type ReconLogRow } from './domain/recon-job.js';
 import { completedFacts, failedFacts } from './domain/recon-facts.js';
-import type { ReconRecord } from './domain/recon-record.js';
-import type { ReconSource } from './domain/recon-source.js';
+import type { ReconJobRequest } from './domain/recon-job.js';
+import { businessWindow, type StatementBalances } from './domain/recon-source.js';
 import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.event.js';
+import { stageExternal } from './infrastructure/engine/external-staging.js';
+import { LogCopy } from './infrastructure/engine/log-copy.js';
+import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, stageLedger, type MatchScope } from './infrastructure/engine/set-matching.js';
+import { dropStaging, summarizeJob } from './infrastructure/engine/summary-sql.js';
+import { logUnmatched, logUnsupported } from './infrastructure/engine/unmatched-logging.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
-import { LedgerSource } from './infrastructure/sources/ledger-source.js';
-import { RECON_MATCHERS } from './infrastructure/sources/recon-source-factory.js';
 import { ReconSettings } from './recon-settings.js';
 
 /** Called as input records are read, so a terminal can show progress on large files. */
 export type ReconProgress = (recordsRead: number) => void;
 
+export interface ReconRunHooks {
+  readonly onProgress?: ReconProgress;
+  /** Statement balances the source reports (statement files); the engine only passes them on. */
+  readonly onStatement?: (statement: StatementBalances) => void;
+}
+
 /**
- * Runs one job: load (external source, then the ledger) -> match -> log -> finalize. Any failure marks
- * the job failed with its message; logs already written stay (they are immutable) and say how far it got.
+ * Runs one job set-based in PostgreSQL, so memory stays flat however large the file: stream the source
+ * into staging with COPY -> copy the ledger's window through its read-only view -> exact matches by one
+ * join -> fuzzy candidates by blocking, judged in batches through a cursor -> one-to-one assignment in SQL
+ * -> logs (matched by the database, unmatched with their reasons through COPY) -> summary in SQL ->
+ * finalize. Any failure marks the job failed with its message. Staging rows go when the job ends.
  */
 @Injectable()
 export class ReconJobRunner {
@@ -29,62 +40,77 @@ export class ReconJobRunner {
   constructor(
     private readonly repository: ReconJobRepository,
     private readonly settings: ReconSettings,
-    private readonly ledger: LedgerSource,
+    private readonly dataSource: DataSource,
     private readonly eventBus: EventBus,
     private readonly clock: Clock,
-    @Inject(RECON_MATCHERS) private readonly matchers: Matcher[],
   ) {}
 
-  async run(job: ReconJobRequest, onProgress?: ReconProgress): Promise<'completed' | 'failed'> {
+  async run(job: ReconJobRequest, hooks: ReconRunHooks = {}): Promise<'completed' | 'failed'> {
     await this.repository.markRunning(job.jobId);
+    const connection = this.dataSource.createQueryRunner();
     try {
-      const request = {
-        businessDate: job.businessDate,
-        filePath: job.filePath ?? undefined,
-        accountId: job.accountId ?? undefined,
-        windowMinutes: job.params.maxTimeDiffMinutes,
-        timeZone: this.settings.businessTimeZone,
-      };
-      const external = await this.load(job.jobId, this.settings.source(job.source).source, request, onProgress);
-      const internal = await this.load(job.jobId, this.ledger, request);
-      const result = runMatchers(this.matchers, external.records, internal.records, job.params, this.settings.supportedCurrencies);
-      await this.repository.appendLogs(job.jobId, logRows(result));
-      const summary = summarize(result, external.records, internal.records, external.rejected);
-      await this.repository.complete(job.jobId, summary, completedFacts(job, summary, this.settings.unmatchedAlertThreshold));
-      this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
-      return 'completed';
+      const client = (await connection.connect()) as pg.PoolClient;
+      try {
+        await this.match(client, job, hooks);
+        return 'completed';
+      } finally {
+        await dropStaging(client, job.jobId).catch((error: unknown) => this.logger.error(describeForLog(error)));
+      }
     } catch (error) {
-      // Only our own refusals are shown as they are: any other message may quote file or database text.
-      const message = error instanceof DomainError ? error.message : 'internal error (see the server log)';
-      if (!(error instanceof DomainError)) this.logger.error(describeForLog(error));
-      await this.repository.fail(job.jobId, message, failedFacts(job, message));
-      this.eventBus.publish(new ReconJobFailed(job.jobId, job.source, job.businessDate, message, this.clock.now()));
+      await this.fail(job, error);
       return 'failed';
+    } finally {
+      await connection.release();
     }
   }
 
-  /** Reads one side; rejected rows go to the log in batches as they are found. */
-  private async load(jobId: string, source: ReconSource, request: Parameters<ReconSource['read']>[0], onProgress?: ReconProgress) {
-    const records: ReconRecord[] = [];
-    let rejectedRows: ReconLogRow[] = [];
-    let rejected = 0;
-    for await (const item of source.read(request)) {
-      if (item.kind === 'record') records.push(item.record);
-      else if (item.kind === 'rejected') rejectedRows.push(rejectedRow(item.line, item.reason));
-      if (rejectedRows.length >= 1_000) {
-        rejected += await this.repository.appendLogs(jobId, rejectedRows);
-        rejectedRows = [];
+  private async match(client: pg.PoolClient, job: ReconJobRequest, hooks: ReconRunHooks): Promise<void> {
+    const request = {
+      businessDate: job.businessDate,
+      filePath: job.filePath ?? undefined,
+      accountId: job.accountId ?? undefined,
+      windowMinutes: job.params.maxTimeDiffMinutes,
+      timeZone: this.settings.businessTimeZone,
+    };
+    const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies] };
+    const logs = new LogCopy(client, job.jobId);
+    const source = this.settings.source(job.source).source;
+    const staged = await stageExternal(client, job.jobId, source.read(request), logs, hooks);
+    await stageLedger(client, job.jobId, businessWindow(request), job.accountId);
+    await findExactCandidates(client, scope);
+    await assignCandidates(client, job.jobId);
+    await inTransaction(client, () => findFuzzyCandidates(client, scope));
+    await assignCandidates(client, job.jobId);
+    await logMatches(client, job.jobId);
+    await inTransaction(client, async () => {
+      for (const side of ['external', 'internal'] as const) {
+        await logUnmatched(client, scope, side, logs);
+        await logUnsupported(client, scope, side, logs, this.settings.supportedCurrencies);
       }
-      if (onProgress && (records.length + rejectedRows.length) % 10_000 === 0) onProgress(records.length + rejected + rejectedRows.length);
-    }
-    rejected += await this.repository.appendLogs(jobId, rejectedRows);
-    onProgress?.(records.length + rejected);
-    return { records, rejected };
+      await logs.flush();
+    });
+    const summary = await summarizeJob(client, job.jobId, staged.rejected);
+    await this.repository.complete(job.jobId, summary, completedFacts(job, summary, this.settings.unmatchedAlertThreshold));
+    this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
+  }
+
+  private async fail(job: ReconJobRequest, error: unknown): Promise<void> {
+    // Only our own refusals are shown as they are: any other message may quote file or database text.
+    const message = error instanceof DomainError ? error.message : 'internal error (see the server log)';
+    if (!(error instanceof DomainError)) this.logger.error(describeForLog(error));
+    await this.repository.fail(job.jobId, message, failedFacts(job, message));
+    this.eventBus.publish(new ReconJobFailed(job.jobId, job.source, job.businessDate, message, this.clock.now()));
   }
 }
 
-function* logRows(result: ReturnType<typeof runMatchers>): Generator<ReconLogRow> {
-  for (const match of result.matches) yield matchedRow(match);
-  for (const entry of result.unmatchedExternal) yield unmatchedRow(entry);
-  for (const entry of result.unmatchedInternal) yield unmatchedRow(entry);
+/** Cursors live in a transaction. */
+async function inTransaction(client: pg.PoolClient, work: () => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await work();
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }

@@ -42,6 +42,13 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
     const fuzzy = matched.body.data.find((log: { match_type: string }) => log.match_type === 'fuzzy');
     expect(fuzzy).toMatchObject({ external_id: 'BNK-0003', internal_reference: 'TXN1003X', score: 0.8675, amount_diff: '0.01', time_diff_minutes: 3 });
     expect(fuzzy).toMatchObject({ currency: 'USD', external_amount: '420.00', internal_amount: '420.01' });
+    expect(fuzzy.reason_code).toBe('matched_fuzzy');
+    expect(matched.body.data.map((log: { reason_code: string }) => log.reason_code).sort()).toEqual(['matched_exact', 'matched_exact', 'matched_fuzzy']);
+    // Staging is scratch space: nothing of a finished job stays in it.
+    const dataSource = context.app.get(DataSource);
+    for (const table of ['recon_staging', 'recon_staging_ledger', 'recon_staging_candidates', 'recon_staging_matches']) {
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE job_id = $1`, [status.body.job_id])).toEqual([{ n: 0 }]);
+    }
     expect((await http().get(`/recon/summary/2025-07-13?source=bank_csv`).expect(200)).body.amounts.USD).toEqual({ external: '1759.99', internal: '1760.00', matched_external: '1759.99' });
   });
 

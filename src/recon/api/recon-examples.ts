@@ -50,6 +50,7 @@ export const logsExample = {
       external_amount: '420.00',
       internal_amount: '420.01',
       reason: 'fuzzy score 0.8675 at or above the threshold',
+      reason_code: 'matched_fuzzy',
     },
   ],
   next_cursor: null,

@@ -93,13 +93,13 @@ export class ReconJobRepository {
     const column = <K extends keyof ReconLogRow>(key: K) => rows.map((row) => row[key]);
     await this.dataSource.query(
       `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
-                               amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason)
+                               amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason, reason_code)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::boolean[], $8::text[], $9::numeric[],
-                                $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::text[])`,
+                                $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::text[], $16::text[])`,
       [
         jobId, column('side'), column('externalId'), column('externalLine'), column('internalTransferId'), column('internalReference'), column('matched'),
         column('matchType'), column('score'), column('amountDiff'), column('timeDiffMinutes'), column('currency'), column('externalAmount'),
-        column('internalAmount'), column('reason'),
+        column('internalAmount'), column('reason'), column('reasonCode'),
       ],
     );
   }

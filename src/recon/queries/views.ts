@@ -51,4 +51,6 @@ export interface ReconLogView {
   external_amount: string | null;
   internal_amount: string | null;
   reason: string | null;
+  /** Machine-readable reason: matched_exact, matched_fuzzy, no_candidate, below_threshold, counterpart_taken, ... */
+  reason_code: string | null;
 }

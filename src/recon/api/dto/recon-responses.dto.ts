@@ -87,6 +87,7 @@ export class ReconLogResponse implements ReconLogView {
   @ApiProperty({ nullable: true, type: String, example: '420.0000' }) external_amount: string | null;
   @ApiProperty({ nullable: true, type: String, example: '420.0100' }) internal_amount: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'fuzzy score 0.8675 at or above the threshold' }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'matched_fuzzy', description: 'Machine-readable reason (matched_exact, matched_fuzzy, no_candidate, below_threshold, counterpart_taken, amount_outside_tolerance, currency_unsupported, out_of_period, malformed_row)' }) reason_code: string | null;
 }
 
 export class ReconLogPageResponse {

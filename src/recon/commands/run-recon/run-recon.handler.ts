@@ -35,7 +35,7 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
     } else {
       await this.repository.create(job);
     }
-    const run = this.runner.run(job, command.options.onProgress);
+    const run = this.runner.run(job, { onProgress: command.options.onProgress });
     if (command.options.wait) return { job_id: job.jobId, status: await run };
     this.track(run);
     return { job_id: job.jobId, status: 'pending' };

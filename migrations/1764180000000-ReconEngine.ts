@@ -1,0 +1,85 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Reconciliation engine v2 (issue 12). Matching moves into PostgreSQL:
+ * - `ledger_recon_transfers`: the ledger's read-only face for recon (recon never reads or writes ledger tables);
+ * - UNLOGGED staging for one job's external records, its ledger snapshot, candidate pairs and matches: scratch
+ *   space that is deleted when the job ends and need not survive a crash (a crashed job is failed anyway);
+ * - a machine-readable `reason_code` on every log row.
+ */
+export class ReconEngine1764180000000 implements MigrationInterface {
+  name = 'ReconEngine1764180000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      -- Owned by the ledger: the columns reconciliation may read, debit = the account money leaves.
+      CREATE VIEW ledger_recon_transfers AS
+        SELECT id, reference, metadata, amount, currency, occurred_at,
+               source_account_id AS debit_account_id, destination_account_id AS credit_account_id
+        FROM transfers;
+
+      CREATE UNLOGGED TABLE recon_staging (
+        job_id uuid NOT NULL,
+        external_id text NOT NULL,
+        line int,
+        reference text NOT NULL,
+        end_to_end_id text,
+        amount numeric NOT NULL,
+        direction text,
+        currency text NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        time_precision text,
+        booking_date date,
+        value_date date,
+        counterparty text,
+        description text,
+        group_id text
+      );
+      CREATE INDEX recon_staging_job ON recon_staging (job_id, external_id);
+
+      -- The job's ledger side, copied once so every step of the job sees the same transfers.
+      CREATE UNLOGGED TABLE recon_staging_ledger (
+        job_id uuid NOT NULL,
+        transfer_id uuid NOT NULL,
+        reference text NOT NULL,
+        amount numeric NOT NULL,
+        currency text NOT NULL,
+        occurred_at timestamptz NOT NULL
+      );
+      CREATE INDEX recon_staging_ledger_job ON recon_staging_ledger (job_id, transfer_id);
+
+      CREATE UNLOGGED TABLE recon_staging_candidates (
+        job_id uuid NOT NULL,
+        external_id text NOT NULL,
+        transfer_id uuid NOT NULL,
+        match_type text NOT NULL,
+        score numeric NOT NULL,
+        amount_diff numeric NOT NULL,
+        time_diff_ms bigint NOT NULL
+      );
+      CREATE INDEX recon_staging_candidates_job ON recon_staging_candidates (job_id);
+
+      CREATE UNLOGGED TABLE recon_staging_matches (
+        job_id uuid NOT NULL,
+        external_id text NOT NULL,
+        transfer_id uuid NOT NULL,
+        match_type text NOT NULL,
+        score numeric NOT NULL,
+        amount_diff numeric NOT NULL,
+        time_diff_ms bigint NOT NULL,
+        PRIMARY KEY (job_id, external_id),
+        UNIQUE (job_id, transfer_id)
+      );
+
+      ALTER TABLE recon_logs ADD COLUMN reason_code text;
+    `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      ALTER TABLE recon_logs DROP COLUMN reason_code;
+      DROP TABLE recon_staging_matches, recon_staging_candidates, recon_staging_ledger, recon_staging;
+      DROP VIEW ledger_recon_transfers;
+    `);
+  }
+}

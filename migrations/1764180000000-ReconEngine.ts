@@ -72,11 +72,20 @@ export class ReconEngine1764180000000 implements MigrationInterface {
       );
 
       ALTER TABLE recon_logs ADD COLUMN reason_code text;
+
+      -- A job covers a period of business dates; business_date stays as its first day.
+      ALTER TABLE recon_jobs ADD COLUMN period_from date, ADD COLUMN period_to date;
+      UPDATE recon_jobs SET period_from = business_date, period_to = business_date;
+      ALTER TABLE recon_jobs ALTER COLUMN period_from SET NOT NULL, ALTER COLUMN period_to SET NOT NULL,
+        ADD CONSTRAINT recon_jobs_period CHECK (period_from <= period_to AND period_from = business_date);
+      CREATE INDEX recon_jobs_source_period ON recon_jobs (source, period_from, period_to);
+      ALTER TABLE recon_staging_ledger ADD COLUMN in_period boolean NOT NULL DEFAULT true;
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
+      ALTER TABLE recon_jobs DROP COLUMN period_from, DROP COLUMN period_to;
       ALTER TABLE recon_logs DROP COLUMN reason_code;
       DROP TABLE recon_staging_matches, recon_staging_candidates, recon_staging_ledger, recon_staging;
       DROP VIEW ledger_recon_transfers;

@@ -6,12 +6,13 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { describeForLog } from '../common/http/error-log.js';
 import { completedFacts, failedFacts } from './domain/recon-facts.js';
-import type { ReconJobRequest } from './domain/recon-job.js';
+import { outOfPeriodRow, type ReconJobRequest } from './domain/recon-job.js';
+import { businessDateOf, isWithinPeriod } from './domain/record-period.js';
 import { businessWindow, type StatementBalances } from './domain/recon-source.js';
 import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.event.js';
 import { stageExternal } from './infrastructure/engine/external-staging.js';
 import { LogCopy } from './infrastructure/engine/log-copy.js';
-import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, stageLedger, type MatchScope } from './infrastructure/engine/set-matching.js';
+import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
 import { dropStaging, summarizeJob } from './infrastructure/engine/summary-sql.js';
 import { logUnmatched, logUnsupported } from './infrastructure/engine/unmatched-logging.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
@@ -65,8 +66,10 @@ export class ReconJobRunner {
   }
 
   private async match(client: pg.PoolClient, job: ReconJobRequest, hooks: ReconRunHooks): Promise<void> {
+    const period: BusinessPeriod = { from: job.businessDate, to: job.periodTo, timeZone: this.settings.businessTimeZone };
     const request = {
       businessDate: job.businessDate,
+      lastDate: job.periodTo,
       filePath: job.filePath ?? undefined,
       accountId: job.accountId ?? undefined,
       windowMinutes: job.params.maxTimeDiffMinutes,
@@ -75,13 +78,18 @@ export class ReconJobRunner {
     const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies] };
     const logs = new LogCopy(client, job.jobId);
     const source = this.settings.source(job.source).source;
-    const staged = await stageExternal(client, job.jobId, source.read(request), logs, hooks);
-    await stageLedger(client, job.jobId, businessWindow(request), job.accountId);
+    const staged = await stageExternal(client, job.jobId, source.read(request), logs, {
+      ...hooks,
+      admits: (record) => isWithinPeriod(businessDateOf(record, period.timeZone), period),
+      logOutside: (record) => logs.push(outOfPeriodRow(record, businessDateOf(record, period.timeZone), period)),
+    });
+    await stageLedger(client, job.jobId, businessWindow(request), period, job.accountId);
     await findExactCandidates(client, scope);
     await assignCandidates(client, job.jobId);
     await inTransaction(client, () => findFuzzyCandidates(client, scope));
     await assignCandidates(client, job.jobId);
     await logMatches(client, job.jobId);
+    await logOutOfPeriodTransfers(client, job.jobId, period);
     await inTransaction(client, async () => {
       for (const side of ['external', 'internal'] as const) {
         await logUnmatched(client, scope, side, logs);

@@ -17,6 +17,8 @@ export const jobExample = {
   ...statusExample,
   account_id: null,
   trigger: 'schedule',
+  period_from: '2025-07-13',
+  period_to: '2025-07-13',
   parameters: { fuzzy_threshold: 0.8, allowed_amount_diff: '0.05', max_time_diff_minutes: 60, file_path: 'bank_2025-07-13.csv' },
   created_at: '2025-07-14T02:00:00.050Z',
   correlation_id: null,

@@ -62,7 +62,8 @@ export class ReconController {
         ...(body.allowed_amount_diff != null && { allowedAmountDiff: new Decimal(body.allowed_amount_diff) }),
         ...(body.max_time_diff_minutes != null && { maxTimeDiffMinutes: body.max_time_diff_minutes }),
       };
-      return await this.commandBus.execute(new RunReconCommand(body.source, body.date, 'api', { accountId: body.account_id, filePath, params, correlationId: request.id }));
+      const period = periodOf(body);
+      return await this.commandBus.execute(new RunReconCommand(body.source, period.from, 'api', { periodTo: period.to, accountId: body.account_id, filePath, params, correlationId: request.id }));
     } catch (error) {
       if (received.uploadPath) await rm(received.uploadPath, { force: true });
       throw error;
@@ -99,11 +100,11 @@ export class ReconController {
   }
 
   @Get('jobs')
-  @ApiOperation({ operationId: 'listReconJobs', summary: 'Jobs, newest first, by date and source' })
+  @ApiOperation({ operationId: 'listReconJobs', summary: 'Jobs, newest first, by date (period covering it), period overlap (from, to) and source' })
   @ApiOkResponse({ type: ReconJobListResponse, example: { data: [jobExample] } })
   @ApiErrors({ 400: 'VALIDATION_FAILED' })
   async jobs(@Query() query: JobsQueryDto) {
-    return { data: await this.queryBus.execute(new ListReconJobsQuery(query.date, query.source, 100)) };
+    return { data: await this.queryBus.execute(new ListReconJobsQuery(query.date, query.source, 100, { from: query.from, to: query.to })) };
   }
 
   @Get('jobs/:id')
@@ -116,3 +117,11 @@ export class ReconController {
   }
 }
 
+
+/** `date` is the period of one day; otherwise both `from` and `to`. */
+function periodOf(body: RunReconDto): { from: string; to: string } {
+  if (body.date !== undefined && (body.from !== undefined || body.to !== undefined)) throw ValidationFailed.field('date', 'give date, or from and to, not both');
+  if (body.date !== undefined) return { from: body.date, to: body.date };
+  if (body.from === undefined || body.to === undefined) throw ValidationFailed.field(body.from === undefined ? 'from' : 'to', 'give date, or both from and to');
+  return { from: body.from, to: body.to };
+}

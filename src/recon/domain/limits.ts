@@ -23,6 +23,9 @@ export const candidatesPerRecordMax = 8;
  */
 export const comparisonsPerRecordMax = 2_048;
 
+/** Business days one job may cover: a month of statements, and a bound on what one job holds. */
+export const periodDaysMax = 31;
+
 /** Time tolerance a job may ask for: one week covers weekend settlement lags without making windows huge. */
 export const timeDiffMinutesMax = 7 * 24 * 60;
 

@@ -12,8 +12,10 @@ export type ReconTrigger = 'api' | 'cli' | 'schedule';
 export interface ReconJobRequest {
   readonly jobId: string;
   readonly source: string;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD: the first day of the period. */
   readonly businessDate: string;
+  /** YYYY-MM-DD, inclusive; equals businessDate for a one-day job. */
+  readonly periodTo: string;
   readonly accountId: string | null;
   readonly filePath: string | null;
   readonly params: MatchParameters;
@@ -99,6 +101,19 @@ export function unmatchedRow(entry: Unmatched, reasonCode: LogReasonCode = logCo
     timeDiffMinutes: entry.closest ? Math.round(entry.closest.timeDiffMinutes * 100) / 100 : null,
     reason: entry.reason,
     reasonCode,
+  };
+}
+
+/** A well-formed record dated outside the job's period: reported, neither matched nor counted. */
+export function outOfPeriodRow(record: ReconRecord, date: string, period: { from: string; to: string }): ReconLogRow {
+  return {
+    ...blank,
+    externalId: record.key,
+    externalLine: record.line ?? null,
+    currency: record.currency,
+    externalAmount: record.amount.toFixed(),
+    reason: `dated ${date}, outside the period ${period.from} .. ${period.to}`,
+    reasonCode: logReasonCodes.outOfPeriod,
   };
 }
 

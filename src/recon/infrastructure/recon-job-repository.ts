@@ -18,8 +18,9 @@ export class ReconJobRepository {
 
   async create(job: ReconJobRequest): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)`,
-      [job.jobId, job.source, job.businessDate, job.accountId, job.trigger, JSON.stringify(parametersJson(job)), job.correlationId],
+      `INSERT INTO recon_jobs (id, source, business_date, period_from, period_to, account_id, trigger, parameters, status, correlation_id)
+       VALUES ($1, $2, $3, $3, $8, $4, $5, $6, 'pending', $7)`,
+      [job.jobId, job.source, job.businessDate, job.accountId, job.trigger, JSON.stringify(parametersJson(job)), job.correlationId, job.periodTo],
     );
   }
 
@@ -32,7 +33,7 @@ export class ReconJobRepository {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [scheduleLockKey]);
       const created: unknown[] = await manager.query(
-        `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $4, 'schedule', $5, 'pending')
+        `INSERT INTO recon_jobs (id, source, business_date, period_from, period_to, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $3, $3, $4, 'schedule', $5, 'pending')
          ON CONFLICT (source, business_date) WHERE trigger = 'schedule' DO NOTHING RETURNING id`,
         [job.jobId, job.source, job.businessDate, job.accountId, JSON.stringify(parametersJson(job))],
       );

@@ -9,7 +9,8 @@ export interface JobSelector {
   source?: string;
 }
 
-const jobColumns = `id AS job_id, source, to_char(business_date, 'YYYY-MM-DD') AS date, account_id, trigger, parameters, status,
+const jobColumns = `id AS job_id, source, to_char(business_date, 'YYYY-MM-DD') AS date,
+  to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to, account_id, trigger, parameters, status,
   created_at, started_at, finished_at, error, counts, correlation_id`;
 
 /** The recon read side: jobs, summaries and logs, newest job first. */
@@ -22,18 +23,21 @@ export class ReconReader {
     return rows[0] && toJob(rows[0]);
   }
 
-  /** The job `job_id` names, else the latest job of (date, source); source may be omitted. */
+  /** The job `job_id` names, else the latest job whose period covers date (of source, when given). */
   async selectJob(selector: JobSelector): Promise<ReconJobDetails | undefined> {
     if (selector.jobId) return this.job(selector.jobId);
     const [latest] = await this.jobs(selector.date, selector.source, 1);
     return latest;
   }
 
-  async jobs(date: string | undefined, source: string | undefined, limit: number): Promise<ReconJobDetails[]> {
+  /** Jobs whose period covers `date` and overlaps `period`, newest first. */
+  async jobs(date: string | undefined, source: string | undefined, limit: number, period: { from?: string; to?: string } = {}): Promise<ReconJobDetails[]> {
     const rows: RawJob[] = await this.dataSource.query(
-      `SELECT ${jobColumns} FROM recon_jobs WHERE ($1::date IS NULL OR business_date = $1) AND ($2::text IS NULL OR source = $2)
+      `SELECT ${jobColumns} FROM recon_jobs
+       WHERE ($1::date IS NULL OR $1 BETWEEN period_from AND period_to) AND ($2::text IS NULL OR source = $2)
+         AND ($4::date IS NULL OR period_to >= $4) AND ($5::date IS NULL OR period_from <= $5)
        ORDER BY created_at DESC, id DESC LIMIT $3`,
-      [date ?? null, source ?? null, limit],
+      [date ?? null, source ?? null, limit, period.from ?? null, period.to ?? null],
     );
     return rows.map(toJob);
   }

@@ -13,6 +13,9 @@ export interface ReconJobDetails {
   job_id: string;
   source: string;
   date: string;
+  /** The job's period of business dates, inclusive; date is its first day. */
+  period_from: string;
+  period_to: string;
   account_id: string | null;
   trigger: 'api' | 'cli' | 'schedule';
   parameters: Record<string, unknown>;

@@ -39,6 +39,8 @@ export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'so
 }
 
 export class ReconJobResponse extends ReconStatusResponse implements ReconJobDetails {
+  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'First business date of the period' }) period_from: string;
+  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'Last business date of the period (inclusive)' }) period_to: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'Only ledger transfers from or to this account' }) account_id: string | null;
   @ApiProperty({ enum: ['api', 'cli', 'schedule'], example: 'api' }) trigger: ReconJobDetails['trigger'];
   @ApiProperty({ type: ReconParametersResponse }) parameters: Record<string, unknown>;

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError } from '../../../common/errors/domain-error.js';
+import { DomainError, ValidationFailed } from '../../../common/errors/domain-error.js';
+import { periodDaysMax } from '../../domain/limits.js';
 import { requireBusinessDate } from '../../domain/business-date.js';
 import { validateMatchParameters } from '../../domain/recon-record.js';
 import { businessWindow } from '../../domain/recon-source.js';
@@ -47,13 +48,17 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
 
   private jobFor(command: RunReconCommand): ReconJobRequest {
     requireBusinessDate(command.businessDate, 'date');
+    const periodTo = command.options.periodTo ?? command.businessDate;
+    requireBusinessDate(periodTo, 'to');
+    requirePeriodWithinBounds(command.businessDate, periodTo);
     const configured = this.settings.source(command.source);
     const params = validateMatchParameters({ ...this.settings.defaults, ...command.options.params });
-    businessWindow({ businessDate: command.businessDate, windowMinutes: params.maxTimeDiffMinutes });
+    businessWindow({ businessDate: command.businessDate, lastDate: periodTo, windowMinutes: params.maxTimeDiffMinutes });
     return {
       jobId: randomUUID(),
       source: command.source,
       businessDate: command.businessDate,
+      periodTo,
       accountId: command.options.accountId ?? configured.config.accountId,
       filePath: configured.needsFile ? this.filePathFor(command, configured.config.options.file_pattern) : null,
       params,
@@ -81,6 +86,13 @@ export class RunReconHandler implements ICommandHandler<RunReconCommand>, Before
     const tracked = run.catch((error: unknown) => new Logger('Recon').error(error)).finally(() => this.running.delete(tracked));
     this.running.add(tracked);
   }
+}
+
+/** A period runs forwards and is at most periodDaysMax days long. */
+function requirePeriodWithinBounds(from: string, to: string): void {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (days < 1) throw ValidationFailed.field('to', 'must not be before from');
+  if (days > periodDaysMax) throw ValidationFailed.field('to', `a job covers at most ${periodDaysMax} days`);
 }
 
 /** Any failure to look (no such file, a name too long, a component that is not a directory) is "no file". */

@@ -16,7 +16,7 @@ const unmatched = (side: ReconSide, alias: string) =>
   `NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.${matchKey[side]} = ${alias}.key)`;
 
 /**
- * CTEs `probe`, `other` and `near`: the unmatched supported records of the probe side, the supported
+ * CTEs `probe`, `other` and `near`: the unmatched supported in-period records of the probe side, the supported
  * records of the other side, and the pairs between them within the amount and time tolerances. Pairs are
  * found by an equi-join on (currency, amount bucket), each probe against its own and both neighbouring
  * buckets, never by comparing every pair.
@@ -24,7 +24,7 @@ const unmatched = (side: ReconSide, alias: string) =>
 export function blockingCtes(options: BlockingOptions): string {
   const other = otherSide(options.probe);
   return `
-    probe AS (SELECT * FROM (${sideRows[options.probe]}) p WHERE p.currency = ANY($2) AND ${unmatched(options.probe, 'p')}),
+    probe AS (SELECT * FROM (${sideRows[options.probe]}) p WHERE p.currency = ANY($2) AND p.in_period AND ${unmatched(options.probe, 'p')}),
     other AS (SELECT o.*, floor(o.amount / $3) AS bucket FROM (${sideRows[other]}) o
               WHERE o.currency = ANY($2) ${options.unmatchedPartnersOnly ? `AND ${unmatched(other, 'o')}` : ''}),
     near AS (

@@ -23,13 +23,25 @@ const matchingReference = `COALESCE(reference, CASE
     WHEN COALESCE(jsonb_typeof(metadata -> 'txn_id'), 'null') = 'null' AND jsonb_typeof(metadata -> 'external_id') = 'string' THEN metadata ->> 'external_id'
   END, '')`;
 
-/** Copies the ledger transfers of the job's window (and account) once, through the ledger's read-only view. */
-export async function stageLedger(client: pg.PoolClient, jobId: string, window: TimeWindow, accountId: string | null): Promise<number> {
+/** A job's period of business dates (inclusive) in the business time zone. */
+export interface BusinessPeriod {
+  readonly from: string;
+  readonly to: string;
+  readonly timeZone: string;
+}
+
+/**
+ * Copies the ledger transfers of the job's window (the period widened by the time window, so a payment just
+ * before midnight still meets its counterpart) once, through the ledger's read-only view. Transfers in the
+ * margins are marked: they may match, but unmatched they belong to a neighbouring period.
+ */
+export async function stageLedger(client: pg.PoolClient, jobId: string, window: TimeWindow, period: BusinessPeriod, accountId: string | null): Promise<number> {
   const result = await client.query(
-    `INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at)
-     SELECT $1, id, ${matchingReference}, amount, currency, occurred_at FROM ledger_recon_transfers
+    `INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at, in_period)
+     SELECT $1, id, ${matchingReference}, amount, currency, occurred_at, (occurred_at AT TIME ZONE $7)::date BETWEEN $5::date AND $6::date
+     FROM ledger_recon_transfers
      WHERE occurred_at >= $2 AND occurred_at < $3 AND ($4::uuid IS NULL OR debit_account_id = $4 OR credit_account_id = $4)`,
-    [jobId, window.from, window.to, accountId],
+    [jobId, window.from, window.to, accountId, period.from, period.to, period.timeZone],
   );
   return result.rowCount ?? 0;
 }
@@ -98,6 +110,20 @@ export async function assignCandidates(client: pg.PoolClient, jobId: string): Pr
     if ((round.rowCount ?? 0) === 0) break;
   }
   await client.query(`DELETE FROM recon_staging_candidates WHERE job_id = $1`, [jobId]);
+}
+
+/** Unmatched transfers of the margins: another period's business, logged as such and counted nowhere. */
+export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: string, period: BusinessPeriod): Promise<void> {
+  await client.query(
+    `INSERT INTO recon_logs (job_id, side, internal_transfer_id, internal_reference, matched, currency, internal_amount, reason, reason_code)
+     SELECT $1, 'internal', l.transfer_id, NULLIF(l.reference, ''), false, l.currency, l.amount,
+            'transfer ' || l.transfer_id || ' is dated ' || to_char(l.occurred_at AT TIME ZONE $4, 'YYYY-MM-DD') || ', outside the period ' || $2 || ' .. ' || $3,
+            'out_of_period'
+     FROM recon_staging_ledger l
+     WHERE l.job_id = $1 AND NOT l.in_period AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)
+     ORDER BY l.occurred_at, l.transfer_id`,
+    [jobId, period.from, period.to, period.timeZone],
+  );
 }
 
 /** The matched pairs' log rows, written by the database from the staging tables. */

@@ -61,7 +61,7 @@ export async function logUnmatched(client: pg.PoolClient, scope: MatchScope, sid
 /** Records in a currency the job does not reconcile: logged, never offered to matching. */
 export async function logUnsupported(client: pg.PoolClient, scope: MatchScope, side: ReconSide, logs: LogCopy, supported: ReadonlySet<string>): Promise<void> {
   const sql = `SELECT key, line, reference, amount::text AS amount, currency, occurred_at FROM (${sideRows[side]}) s
-               WHERE NOT s.currency = ANY($2) ORDER BY ${keyOrder('key')}`;
+               WHERE NOT s.currency = ANY($2) AND s.in_period ORDER BY ${keyOrder('key')}`;
   for await (const row of cursorRows<SideRow>(client, `recon_unsupported_${side}`, sql, [scope.jobId, scope.currencies])) {
     const entry: Unmatched = explainUnsupportedCurrency(recordOf(side, row), supported);
     await logs.push(unmatchedRow(entry));

@@ -84,14 +84,9 @@ function parseCurrencyOrDefault(text: string, defaultCurrency: string | undefine
   return defaultCurrency === undefined ? { ok: false, reason: 'missing value' } : { ok: true, value: defaultCurrency };
 }
 
-/** Rows outside the business day (widened by the window) belong to another job; matching them here would mislead. */
+/** A row of another day is still a well-formed row: the engine reports it as out_of_period, not rejected. */
 function parseTimestampInWindow(text: string, context: RowContext): Parsed<Date> {
-  const parsed = parseCsvTimestamp(text, context.format.dateFormat);
-  if (!parsed.ok) return parsed;
-  const time = parsed.value.getTime();
-  const { from, to } = context.window;
-  if (time >= from.getTime() && time < to.getTime()) return parsed;
-  return { ok: false, reason: `${parsed.value.toISOString()} is outside the business window ${from.toISOString()} .. ${to.toISOString()}` };
+  return parseCsvTimestamp(text, context.format.dateFormat);
 }
 
 /** csv-parse's raw text carries the newlines around the row (and skipped blank lines); reports want the row. */

@@ -80,12 +80,30 @@ export class ReconEngine1764180000000 implements MigrationInterface {
         ADD CONSTRAINT recon_jobs_period CHECK (period_from <= period_to AND period_from = business_date);
       CREATE INDEX recon_jobs_source_period ON recon_jobs (source, period_from, period_to);
       ALTER TABLE recon_staging_ledger ADD COLUMN in_period boolean NOT NULL DEFAULT true;
+
+      -- One match per record across jobs: a completed job's matches are its claims, released when a job of the
+      -- same source and period supersedes it. The constraints, not the code, make a second claim impossible.
+      ALTER TABLE recon_jobs ADD COLUMN superseded_by uuid REFERENCES recon_jobs (id);
+      CREATE TABLE recon_claims (
+        source text NOT NULL,
+        job_id uuid NOT NULL REFERENCES recon_jobs (id),
+        transfer_id uuid NOT NULL,
+        external_id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        CONSTRAINT recon_claims_transfer_once UNIQUE (source, transfer_id),
+        CONSTRAINT recon_claims_external_once UNIQUE (source, external_id)
+      );
+      CREATE INDEX recon_claims_job ON recon_claims (job_id);
+      -- Records another live job already claimed: set aside before matching.
+      ALTER TABLE recon_staging ADD COLUMN claimed_by uuid;
+      ALTER TABLE recon_staging_ledger ADD COLUMN claimed_by uuid;
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      ALTER TABLE recon_jobs DROP COLUMN period_from, DROP COLUMN period_to;
+      DROP TABLE recon_claims;
+      ALTER TABLE recon_jobs DROP COLUMN superseded_by, DROP COLUMN period_from, DROP COLUMN period_to;
       ALTER TABLE recon_logs DROP COLUMN reason_code;
       DROP TABLE recon_staging_matches, recon_staging_candidates, recon_staging_ledger, recon_staging;
       DROP VIEW ledger_recon_transfers;

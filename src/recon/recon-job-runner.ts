@@ -10,6 +10,7 @@ import { outOfPeriodRow, type ReconJobRequest } from './domain/recon-job.js';
 import { businessDateOf, isWithinPeriod } from './domain/record-period.js';
 import { businessWindow, type StatementBalances } from './domain/recon-source.js';
 import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.event.js';
+import { claimMatches, logClaimedElsewhere, markClaimedElsewhere, type ClaimingJob } from './infrastructure/engine/claims.js';
 import { stageExternal } from './infrastructure/engine/external-staging.js';
 import { LogCopy } from './infrastructure/engine/log-copy.js';
 import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
@@ -84,21 +85,28 @@ export class ReconJobRunner {
       logOutside: (record) => logs.push(outOfPeriodRow(record, businessDateOf(record, period.timeZone), period)),
     });
     await stageLedger(client, job.jobId, businessWindow(request), period, job.accountId);
+    const claiming: ClaimingJob = { jobId: job.jobId, source: job.source, accountId: job.accountId, periodFrom: period.from, periodTo: period.to };
+    await markClaimedElsewhere(client, claiming);
     await findExactCandidates(client, scope);
     await assignCandidates(client, job.jobId);
     await inTransaction(client, () => findFuzzyCandidates(client, scope));
     await assignCandidates(client, job.jobId);
-    await logMatches(client, job.jobId);
-    await logOutOfPeriodTransfers(client, job.jobId, period);
-    await inTransaction(client, async () => {
+    // Claims, logs, summary and the completed state commit together: a job's matches are claimed exactly when
+    // it completes, and what its logs say matched is what it claimed.
+    const summary = await inTransaction(client, async () => {
+      await claimMatches(client, claiming);
+      await logMatches(client, job.jobId);
+      await logOutOfPeriodTransfers(client, job.jobId, period);
+      await logClaimedElsewhere(client, job.jobId);
       for (const side of ['external', 'internal'] as const) {
         await logUnmatched(client, scope, side, logs);
         await logUnsupported(client, scope, side, logs, this.settings.supportedCurrencies);
       }
       await logs.flush();
+      const counted = await summarizeJob(client, job.jobId, staged.rejected);
+      await this.repository.complete(client, job.jobId, counted, completedFacts(job, counted, this.settings.unmatchedAlertThreshold));
+      return counted;
     });
-    const summary = await summarizeJob(client, job.jobId, staged.rejected);
-    await this.repository.complete(job.jobId, summary, completedFacts(job, summary, this.settings.unmatchedAlertThreshold));
     this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
   }
 
@@ -112,11 +120,12 @@ export class ReconJobRunner {
 }
 
 /** Cursors live in a transaction. */
-async function inTransaction(client: pg.PoolClient, work: () => Promise<void>): Promise<void> {
+async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
   await client.query('BEGIN');
   try {
-    await work();
+    const result = await work();
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

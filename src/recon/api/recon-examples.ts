@@ -11,14 +11,15 @@ export const statusExample = {
   finished_at: '2025-07-14T02:00:00.410Z',
   error: null,
   counts,
+  period_from: '2025-07-13',
+  period_to: '2025-07-13',
+  superseded_by: null,
 };
 
 export const jobExample = {
   ...statusExample,
   account_id: null,
   trigger: 'schedule',
-  period_from: '2025-07-13',
-  period_to: '2025-07-13',
   parameters: { fuzzy_threshold: 0.8, allowed_amount_diff: '0.05', max_time_diff_minutes: 60, file_path: 'bank_2025-07-13.csv' },
   created_at: '2025-07-14T02:00:00.050Z',
   correlation_id: null,

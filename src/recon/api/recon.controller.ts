@@ -77,8 +77,8 @@ export class ReconController {
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   async status(@Param('date') date: string, @Query() query: SourceQueryDto) {
     const job = await this.queryBus.execute(new GetReconJobQuery({ date: requireBusinessDate(date), source: query.source }));
-    const { job_id, source, status, started_at, finished_at, error, counts } = job;
-    return { job_id, source, date: job.date, status, started_at, finished_at, error, counts };
+    const { job_id, source, period_from, period_to, status, started_at, finished_at, error, counts, superseded_by } = job;
+    return { job_id, source, date: job.date, period_from, period_to, status, started_at, finished_at, error, counts, superseded_by };
   }
 
   @Get('summary/:date')

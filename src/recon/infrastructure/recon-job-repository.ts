@@ -5,6 +5,11 @@ import { storableText } from '../../common/storable-text.js';
 import { appendOutboxFacts } from '../../webhooks/infrastructure/outbox-writer.js';
 import { countsOf, type ReconFact } from '../domain/recon-facts.js';
 
+/** A connection inside a transaction: a pg client or a TypeORM EntityManager. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
 /** Any constant works, the same in every replica. ('recon' in ASCII.) */
 const scheduleLockKey = 0x7265636f6e;
 
@@ -67,19 +72,18 @@ export class ReconJobRepository {
   }
 
   /**
-   * The summary, the job's final state and its webhook facts in one transaction: a completed job always has its
-   * summary, and a fact is delivered exactly when the outcome it reports committed.
+   * The summary, the job's final state and its webhook facts, inside the caller's transaction `tx` (the one that
+   * also claims the job's matches): a completed job always has its summary and claims, and a fact is delivered
+   * exactly when the outcome it reports committed.
    */
-  async complete(jobId: string, summary: ReconSummary, facts: readonly ReconFact[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts)],
-      );
-      await manager.query(`UPDATE recon_jobs SET status = 'completed', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [jobId, JSON.stringify(countsOf(summary))]);
-      await appendOutboxFacts(manager, facts);
-    });
+  async complete(tx: Queryable, jobId: string, summary: ReconSummary, facts: readonly ReconFact[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts)],
+    );
+    await tx.query(`UPDATE recon_jobs SET status = 'completed', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [jobId, JSON.stringify(countsOf(summary))]);
+    await appendOutboxFacts(tx, facts);
   }
 
   /** The failed state and its webhook fact in one transaction. */

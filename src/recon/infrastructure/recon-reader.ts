@@ -11,7 +11,7 @@ export interface JobSelector {
 
 const jobColumns = `id AS job_id, source, to_char(business_date, 'YYYY-MM-DD') AS date,
   to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to, account_id, trigger, parameters, status,
-  created_at, started_at, finished_at, error, counts, correlation_id`;
+  created_at, started_at, finished_at, error, counts, correlation_id, superseded_by`;
 
 /** The recon read side: jobs, summaries and logs, newest job first. */
 @Injectable()

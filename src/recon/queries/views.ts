@@ -16,6 +16,8 @@ export interface ReconJobDetails {
   /** The job's period of business dates, inclusive; date is its first day. */
   period_from: string;
   period_to: string;
+  /** The later job of the same source and period that replaced this one (its matches were released). */
+  superseded_by: string | null;
   account_id: string | null;
   trigger: 'api' | 'cli' | 'schedule';
   parameters: Record<string, unknown>;

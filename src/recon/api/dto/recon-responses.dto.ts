@@ -27,7 +27,7 @@ class ReconParametersResponse {
   @ApiPropertyOptional({ example: '/srv/tally/data/bank_dump.csv', description: 'The file read, when the source reads files' }) file_path?: string;
 }
 
-export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'source' | 'date' | 'status' | 'started_at' | 'finished_at' | 'error' | 'counts'> {
+export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'source' | 'date' | 'period_from' | 'period_to' | 'status' | 'started_at' | 'finished_at' | 'error' | 'counts' | 'superseded_by'> {
   @ApiProperty({ format: 'uuid' }) job_id: string;
   @ApiProperty({ example: 'bank_csv' }) source: string;
   @ApiProperty({ format: 'date', example: '2025-07-13' }) date: string;
@@ -36,11 +36,12 @@ export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'so
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2025-07-14T02:00:00.410Z' }) finished_at: string | null;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Why a failed job failed' }) error: string | null;
   @ApiProperty({ type: ReconCountsResponse, nullable: true, description: 'Null until the job has completed' }) counts: ReconCountsResponse | null;
+  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'First business date of the period' }) period_from: string;
+  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'Last business date of the period (inclusive)' }) period_to: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The later job of the same source and period that replaced this one; its matches no longer hold' }) superseded_by: string | null;
 }
 
 export class ReconJobResponse extends ReconStatusResponse implements ReconJobDetails {
-  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'First business date of the period' }) period_from: string;
-  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'Last business date of the period (inclusive)' }) period_to: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'Only ledger transfers from or to this account' }) account_id: string | null;
   @ApiProperty({ enum: ['api', 'cli', 'schedule'], example: 'api' }) trigger: ReconJobDetails['trigger'];
   @ApiProperty({ type: ReconParametersResponse }) parameters: Record<string, unknown>;

@@ -53,7 +53,7 @@ export async function findExactCandidates(client: pg.PoolClient, scope: MatchSco
      SELECT $1, e.external_id, l.transfer_id, 'exact', 1, 0, ${msBetween('e.occurred_at', 'l.occurred_at')}
      FROM recon_staging e
      JOIN recon_staging_ledger l ON l.job_id = $1 AND l.currency = e.currency AND l.amount = e.amount AND ${trimmed('l.reference')} = ${trimmed('e.reference')}
-     WHERE e.job_id = $1 AND e.currency = ANY($2) AND ${trimmed('e.reference')} <> ''
+     WHERE e.job_id = $1 AND e.claimed_by IS NULL AND l.claimed_by IS NULL AND e.currency = ANY($2) AND ${trimmed('e.reference')} <> ''
        AND l.occurred_at BETWEEN e.occurred_at - make_interval(mins => $3) AND e.occurred_at + make_interval(mins => $3)`,
     [scope.jobId, scope.currencies, scope.params.maxTimeDiffMinutes],
   );
@@ -120,7 +120,7 @@ export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: stri
             'transfer ' || l.transfer_id || ' is dated ' || to_char(l.occurred_at AT TIME ZONE $4, 'YYYY-MM-DD') || ', outside the period ' || $2 || ' .. ' || $3,
             'out_of_period'
      FROM recon_staging_ledger l
-     WHERE l.job_id = $1 AND NOT l.in_period AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)
+     WHERE l.job_id = $1 AND NOT l.in_period AND l.claimed_by IS NULL AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)
      ORDER BY l.occurred_at, l.transfer_id`,
     [jobId, period.from, period.to, period.timeZone],
   );

@@ -3,11 +3,12 @@ import type { ReconRecord, ReconSide } from '../../domain/recon-record.js';
 
 /**
  * Both sides of a job as SQL row sets with the same columns (key, line, reference, amount, currency,
- * occurred_at, in_period: external records outside the period are never staged), so one query template serves either side. $1 is always the job id.
+ * occurred_at, in_period: external records outside the period are never staged), without the records another
+ * live job claimed (they are logged apart), so one query template serves either side. $1 is always the job id.
  */
 export const sideRows: Record<ReconSide, string> = {
-  external: `SELECT external_id AS key, line, reference, amount, currency, occurred_at, true AS in_period FROM recon_staging WHERE job_id = $1`,
-  internal: `SELECT transfer_id::text AS key, NULL::int AS line, reference, amount, currency, occurred_at, in_period FROM recon_staging_ledger WHERE job_id = $1`,
+  external: `SELECT external_id AS key, line, reference, amount, currency, occurred_at, true AS in_period FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL`,
+  internal: `SELECT transfer_id::text AS key, NULL::int AS line, reference, amount, currency, occurred_at, in_period FROM recon_staging_ledger WHERE job_id = $1 AND claimed_by IS NULL`,
 };
 
 /** The key column of a side in recon_staging_matches. */

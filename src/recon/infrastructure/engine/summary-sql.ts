@@ -4,21 +4,22 @@ import type { ReconSummary } from '../../domain/recon-job.js';
 
 /**
  * The job's summary, counted by the database from its staging tables. Rejected rows count as external
- * records that stayed unmatched, as before; ledger transfers of the margins count only when this job matched them.
+ * records that stayed unmatched, as before; ledger transfers of the margins count only when this job matched them;
+ * records another live job claimed count in that job only, so summed summaries count each record once.
  */
 export async function summarizeJob(client: pg.PoolClient, jobId: string, rejectedRows: number): Promise<ReconSummary> {
   const { rows: [counts] } = await client.query<{ external: string; internal: string; exact: string; fuzzy: string }>(
-    `SELECT (SELECT count(*) FROM recon_staging WHERE job_id = $1) AS external,
-            (SELECT count(*) FROM recon_staging_ledger l WHERE job_id = $1 AND (in_period
+    `SELECT (SELECT count(*) FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL) AS external,
+            (SELECT count(*) FROM recon_staging_ledger l WHERE job_id = $1 AND claimed_by IS NULL AND (in_period
                OR EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id))) AS internal,
             (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1 AND match_type = 'exact') AS exact,
             (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1 AND match_type = 'fuzzy') AS fuzzy`,
     [jobId],
   );
   const { rows: sums } = await client.query<{ currency: string; field: 'external' | 'internal' | 'matched_external'; total: string }>(
-    `SELECT currency, 'external' AS field, sum(amount)::text AS total FROM recon_staging WHERE job_id = $1 GROUP BY currency
+    `SELECT currency, 'external' AS field, sum(amount)::text AS total FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL GROUP BY currency
      UNION ALL
-     SELECT currency, 'internal', sum(amount)::text FROM recon_staging_ledger l WHERE job_id = $1 AND (in_period
+     SELECT currency, 'internal', sum(amount)::text FROM recon_staging_ledger l WHERE job_id = $1 AND claimed_by IS NULL AND (in_period
        OR EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)) GROUP BY currency
      UNION ALL
      SELECT e.currency, 'matched_external', sum(e.amount)::text FROM recon_staging_matches m

@@ -97,13 +97,16 @@ export class ReconEngine1764180000000 implements MigrationInterface {
       -- Records another live job already claimed: set aside before matching.
       ALTER TABLE recon_staging ADD COLUMN claimed_by uuid;
       ALTER TABLE recon_staging_ledger ADD COLUMN claimed_by uuid;
+
+      -- Which process ran a job (host:pid:boot), for diagnosis; liveness itself is the per-source advisory lock.
+      ALTER TABLE recon_jobs ADD COLUMN runner_id text;
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       DROP TABLE recon_claims;
-      ALTER TABLE recon_jobs DROP COLUMN superseded_by, DROP COLUMN period_from, DROP COLUMN period_to;
+      ALTER TABLE recon_jobs DROP COLUMN runner_id, DROP COLUMN superseded_by, DROP COLUMN period_from, DROP COLUMN period_to;
       ALTER TABLE recon_logs DROP COLUMN reason_code;
       DROP TABLE recon_staging_matches, recon_staging_candidates, recon_staging_ledger, recon_staging;
       DROP VIEW ledger_recon_transfers;

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { DataSource } from 'typeorm';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { describeForLog } from '../common/http/error-log.js';
@@ -18,6 +19,9 @@ import { dropStaging, summarizeJob } from './infrastructure/engine/summary-sql.j
 import { logUnmatched, logUnsupported } from './infrastructure/engine/unmatched-logging.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
 import { ReconSettings } from './recon-settings.js';
+
+/** This process, as recorded on the jobs it runs: host, pid and a per-start id (pids are reused). */
+const runnerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** Called as input records are read, so a terminal can show progress on large files. */
 export type ReconProgress = (recordsRead: number) => void;
@@ -42,16 +46,14 @@ export class ReconJobRunner {
   constructor(
     private readonly repository: ReconJobRepository,
     private readonly settings: ReconSettings,
-    private readonly dataSource: DataSource,
     private readonly eventBus: EventBus,
     private readonly clock: Clock,
   ) {}
 
-  async run(job: ReconJobRequest, hooks: ReconRunHooks = {}): Promise<'completed' | 'failed'> {
-    await this.repository.markRunning(job.jobId);
-    const connection = this.dataSource.createQueryRunner();
+  /** Runs on `client`, the connection holding the source's lease (SourceLease), which the caller releases. */
+  async run(job: ReconJobRequest, client: pg.PoolClient, hooks: ReconRunHooks = {}): Promise<'completed' | 'failed'> {
     try {
-      const client = (await connection.connect()) as pg.PoolClient;
+      await this.repository.markRunning(job.jobId, runnerId);
       try {
         await this.match(client, job, hooks);
         return 'completed';
@@ -61,8 +63,6 @@ export class ReconJobRunner {
     } catch (error) {
       await this.fail(job, error);
       return 'failed';
-    } finally {
-      await connection.release();
     }
   }
 

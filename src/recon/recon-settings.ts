@@ -40,6 +40,8 @@ export class ReconSettings {
   readonly businessTimeZone: string;
   /** A completed job with more unmatched records than this alerts (RECON_UNMATCHED_ALERT_THRESHOLD). */
   readonly unmatchedAlertThreshold: number;
+  /** Jobs this process runs at once (RECON_JOBS_CONCURRENCY_MAX). */
+  readonly jobsConcurrencyMax: number;
   private readonly sources: Map<string, ConfiguredSource>;
 
   constructor(config: ConfigService<Environment, true>, ledger: LedgerSettings, @Inject(RECON_SOURCE_FACTORIES) factories: ReconSourceFactory[]) {
@@ -60,6 +62,7 @@ export class ReconSettings {
     };
     this.businessTimeZone = config.get('RECON_BUSINESS_TIMEZONE', { infer: true });
     this.unmatchedAlertThreshold = config.get('RECON_UNMATCHED_ALERT_THRESHOLD', { infer: true });
+    this.jobsConcurrencyMax = config.get('RECON_JOBS_CONCURRENCY_MAX', { infer: true });
     if (!isTimeZone(this.businessTimeZone)) throw new Error(`RECON_BUSINESS_TIMEZONE=${this.businessTimeZone} is not an IANA time zone`);
     if (!isTimeZone(this.schedule.timeZone)) throw new Error(`RECON_SCHEDULE_TIMEZONE=${this.schedule.timeZone} is not an IANA time zone`);
     this.sources = buildSources(config.get('RECON_SOURCES_FILE', { infer: true }), factories);

@@ -14,7 +14,9 @@ import { CsvSourceFactory } from './infrastructure/sources/csv-source-factory.js
 import { LedgerSource } from './infrastructure/sources/ledger-source.js';
 import { RECON_MATCHERS, RECON_SOURCE_FACTORIES } from './infrastructure/sources/recon-source-factory.js';
 import { reconQueryHandlers } from './queries/recon.queries.js';
+import { ReconJobRecovery } from './recon-job-recovery.js';
 import { ReconJobRunner } from './recon-job-runner.js';
+import { ReconJobSlots } from './recon-job-slots.js';
 import { ReconSettings } from './recon-settings.js';
 
 /**
@@ -38,6 +40,8 @@ import { ReconSettings } from './recon-settings.js';
     ReconJobRepository,
     ReconReader,
     ReconJobRunner,
+    ReconJobSlots,
+    ReconJobRecovery,
     RunReconHandler,
     AlertUnreconciledHandler,
     UnreconciledSaga,

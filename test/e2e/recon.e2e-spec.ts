@@ -55,6 +55,8 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
   it('gives the same answer through POST /recon/run with a JSON file_path and with an upload', async () => {
     const byPath = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'bank_dump.csv', account_id: merchant }).expect(202);
     expect(byPath.body).toEqual({ job_id: expect.any(String), status: 'pending' });
+    // One job per source at a time (RECON_JOB_RUNNING): the upload starts once the first job has finished.
+    await finished(byPath.body.job_id);
     const uploaded = await http().post('/recon/run').field('source', 'bank_csv').field('date', '2025-07-13').field('account_id', merchant).attach('file', 'data/bank_dump.csv').expect(202);
     // Jobs show no server paths: the inbox file as the client named it, the upload by its id.
     expect((await http().get(`/recon/jobs/${byPath.body.job_id}`).expect(200)).body.parameters).toMatchObject({ file_path: 'bank_dump.csv' });

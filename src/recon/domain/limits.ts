@@ -23,6 +23,12 @@ export const candidatesPerRecordMax = 8;
  */
 export const comparisonsPerRecordMax = 2_048;
 
+/**
+ * The largest amount difference a caller may allow. Blocking puts amounts within the allowance in
+ * neighbouring buckets, so a huge allowance would make every record a neighbour of every other.
+ */
+export const allowedAmountDiffMax = '1000';
+
 /** Business days one job may cover: a month of statements, and a bound on what one job holds. */
 export const periodDaysMax = 31;
 

@@ -51,8 +51,27 @@ export class ReconJobRepository {
     });
   }
 
-  async markRunning(jobId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE recon_jobs SET status = 'running', started_at = clock_timestamp() WHERE id = $1 AND status = 'pending'`, [jobId]);
+  async markRunning(jobId: string, runnerId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE recon_jobs SET status = 'running', started_at = clock_timestamp(), runner_id = $2 WHERE id = $1 AND status = 'pending'`, [jobId, runnerId]);
+  }
+
+  /**
+   * Jobs of `source` still pending or running although the caller holds the source's lease: their process
+   * died (a live runner would hold the lease), so they will never finish on their own.
+   */
+  async abandonedJobs(source: string): Promise<Pick<ReconJobRequest, 'jobId' | 'source' | 'businessDate' | 'trigger' | 'correlationId'>[]> {
+    const rows: { id: string; source: string; date: string; trigger: ReconJobRequest['trigger']; correlation_id: string | null }[] = await this.dataSource.query(
+      `SELECT id, source, to_char(business_date, 'YYYY-MM-DD') AS date, trigger, correlation_id FROM recon_jobs
+       WHERE source = $1 AND status IN ('pending', 'running') ORDER BY created_at`,
+      [source],
+    );
+    return rows.map((row) => ({ jobId: row.id, source: row.source, businessDate: row.date, trigger: row.trigger, correlationId: row.correlation_id }));
+  }
+
+  /** Sources with a job pending or running, for the check at start. */
+  async sourcesWithUnfinishedJobs(): Promise<string[]> {
+    const rows: { source: string }[] = await this.dataSource.query(`SELECT DISTINCT source FROM recon_jobs WHERE status IN ('pending', 'running')`);
+    return rows.map((row) => row.source);
   }
 
   /** Writes rows as they come, `logBatchSize` per statement, so a large job never holds all its log rows. */

@@ -14,6 +14,7 @@ import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.e
 import { claimMatches, logClaimedElsewhere, markClaimedElsewhere, type ClaimingJob } from './infrastructure/engine/claims.js';
 import { stageExternal } from './infrastructure/engine/external-staging.js';
 import { LogCopy } from './infrastructure/engine/log-copy.js';
+import { PhaseTimer } from './infrastructure/engine/phase-timer.js';
 import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
 import { dropStaging, summarizeJob } from './infrastructure/engine/summary-sql.js';
 import { logUnmatched, logUnsupported } from './infrastructure/engine/unmatched-logging.js';
@@ -79,34 +80,48 @@ export class ReconJobRunner {
     const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies] };
     const logs = new LogCopy(client, job.jobId);
     const source = this.settings.source(job.source).source;
-    const staged = await stageExternal(client, job.jobId, source.read(request), logs, {
-      ...hooks,
-      admits: (record) => isWithinPeriod(businessDateOf(record, period.timeZone), period),
-      logOutside: (record) => logs.push(outOfPeriodRow(record, businessDateOf(record, period.timeZone), period)),
-    });
-    await stageLedger(client, job.jobId, businessWindow(request), period, job.accountId);
+    const timer = new PhaseTimer();
+    const staged = await timer.time('stage', () =>
+      stageExternal(client, job.jobId, source.read(request), logs, {
+        ...hooks,
+        admits: (record) => isWithinPeriod(businessDateOf(record, period.timeZone), period),
+        logOutside: (record) => logs.push(outOfPeriodRow(record, businessDateOf(record, period.timeZone), period)),
+      }),
+    );
+    await timer.time('ledger', () => stageLedger(client, job.jobId, businessWindow(request), period, job.accountId));
     const claiming: ClaimingJob = { jobId: job.jobId, source: job.source, accountId: job.accountId, periodFrom: period.from, periodTo: period.to };
-    await markClaimedElsewhere(client, claiming);
-    await findExactCandidates(client, scope);
-    await assignCandidates(client, job.jobId);
-    await inTransaction(client, () => findFuzzyCandidates(client, scope));
-    await assignCandidates(client, job.jobId);
+    await timer.time('claimed', () => markClaimedElsewhere(client, claiming));
+    await timer.time('exact', async () => {
+      await findExactCandidates(client, scope);
+      await assignCandidates(client, job.jobId);
+    });
+    await timer.time('fuzzy', async () => {
+      await inTransaction(client, () => findFuzzyCandidates(client, scope));
+      await assignCandidates(client, job.jobId);
+    });
     // Claims, logs, summary and the completed state commit together: a job's matches are claimed exactly when
     // it completes, and what its logs say matched is what it claimed.
     const summary = await inTransaction(client, async () => {
-      await claimMatches(client, claiming);
-      await logMatches(client, job.jobId);
-      await logOutOfPeriodTransfers(client, job.jobId, period);
-      await logClaimedElsewhere(client, job.jobId);
-      for (const side of ['external', 'internal'] as const) {
-        await logUnmatched(client, scope, side, logs);
-        await logUnsupported(client, scope, side, logs, this.settings.supportedCurrencies);
-      }
-      await logs.flush();
-      const counted = await summarizeJob(client, job.jobId, staged.rejected);
-      await this.repository.complete(client, job.jobId, counted, completedFacts(job, counted, this.settings.unmatchedAlertThreshold));
-      return counted;
+      await timer.time('claim', () => claimMatches(client, claiming));
+      await timer.time('log matched', async () => {
+        await logMatches(client, job.jobId);
+        await logOutOfPeriodTransfers(client, job.jobId, period);
+        await logClaimedElsewhere(client, job.jobId);
+      });
+      await timer.time('log unmatched', async () => {
+        for (const side of ['external', 'internal'] as const) {
+          await logUnmatched(client, scope, side, logs);
+          await logUnsupported(client, scope, side, logs, this.settings.supportedCurrencies);
+        }
+        await logs.flush();
+      });
+      return timer.time('summary', async () => {
+        const counted = await summarizeJob(client, job.jobId, staged.rejected);
+        await this.repository.complete(client, job.jobId, counted, completedFacts(job, counted, this.settings.unmatchedAlertThreshold));
+        return counted;
+      });
     });
+    this.logger.log(`job ${job.jobId} (${job.source}, ${period.from} .. ${period.to}, ${staged.records} records) completed in ${timer.describe()}`);
     this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
   }
 

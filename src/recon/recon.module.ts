@@ -5,14 +5,11 @@ import { ReconController } from './api/recon.controller.js';
 import { AlertUnreconciledHandler } from './commands/alert-unreconciled/alert-unreconciled.handler.js';
 import { RunReconHandler } from './commands/run-recon/run-recon.handler.js';
 import { UnreconciledSaga } from './sagas/unreconciled.saga.js';
-import { ExactMatcher } from './domain/exact-matcher.js';
-import { FuzzyMatcher } from './domain/fuzzy-matcher.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
 import { ReconReader } from './infrastructure/recon-reader.js';
 import { ApiSourceFactory } from './infrastructure/sources/api-source-factory.js';
 import { CsvSourceFactory } from './infrastructure/sources/csv-source-factory.js';
-import { LedgerSource } from './infrastructure/sources/ledger-source.js';
-import { RECON_MATCHERS, RECON_SOURCE_FACTORIES } from './infrastructure/sources/recon-source-factory.js';
+import { RECON_SOURCE_FACTORIES } from './infrastructure/sources/recon-source-factory.js';
 import { reconQueryHandlers } from './queries/recon.queries.js';
 import { ReconJobRecovery } from './recon-job-recovery.js';
 import { ReconJobRunner } from './recon-job-runner.js';
@@ -20,22 +17,18 @@ import { ReconJobSlots } from './recon-job-slots.js';
 import { ReconSettings } from './recon-settings.js';
 
 /**
- * Reconciliation. Matchers and source adapters are injected lists: to add a matcher, provide it and add
- * it to RECON_MATCHERS (order matters: cheap and certain first); to add a source type, provide a
- * ReconSourceFactory and add it to RECON_SOURCE_FACTORIES, then name it as `type` in RECON_SOURCES_FILE.
+ * Reconciliation. Source adapters are an injected list: to add a source type, provide a ReconSourceFactory
+ * and add it to RECON_SOURCE_FACTORIES, then name it as `type` in RECON_SOURCES_FILE. Matching runs in
+ * PostgreSQL (ReconJobRunner); how a blocked pair is judged is domain/pair-evaluation.ts.
  */
 @Module({
   imports: [LedgerModule],
   controllers: [ReconController],
   providers: [
     Clock,
-    ExactMatcher,
-    FuzzyMatcher,
-    { provide: RECON_MATCHERS, useFactory: (exact: ExactMatcher, fuzzy: FuzzyMatcher) => [exact, fuzzy], inject: [ExactMatcher, FuzzyMatcher] },
     CsvSourceFactory,
     ApiSourceFactory,
     { provide: RECON_SOURCE_FACTORIES, useFactory: (csv: CsvSourceFactory, api: ApiSourceFactory) => [csv, api], inject: [CsvSourceFactory, ApiSourceFactory] },
-    LedgerSource,
     ReconSettings,
     ReconJobRepository,
     ReconReader,

@@ -49,7 +49,7 @@ export class ReconController {
     },
   })
   @ApiAcceptedResponse({ type: ReconRunAccepted, example: { job_id: statusExample.job_id, status: 'pending' } })
-  @ApiErrors({ 400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UPLOAD_STORAGE_UNAVAILABLE' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND', 409: 'RECON_JOB_RUNNING, RECON_JOBS_BUSY', 413: 'PAYLOAD_TOO_LARGE', 503: 'UPLOAD_STORAGE_UNAVAILABLE' })
   async run(@Req() request: FastifyRequest) {
     const received = await receiveRunRequest(request, this.settings.uploadDir, this.settings.uploadBytesMax);
     try {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ReconJobRequest, ReconJobStatus, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
+import type { ReconJobRequest, ReconJobStatus, ReconSummary } from '../domain/recon-job.js';
 import { storableText } from '../../common/storable-text.js';
 import { appendOutboxFacts } from '../../webhooks/infrastructure/outbox-writer.js';
 import { countsOf, type ReconFact } from '../domain/recon-facts.js';
@@ -12,9 +12,6 @@ export interface Queryable {
 
 /** Any constant works, the same in every replica. ('recon' in ASCII.) */
 const scheduleLockKey = 0x7265636f6e;
-
-/** Rows per INSERT when writing logs: large jobs are written in bounded batches. */
-export const logBatchSize = 1_000;
 
 /** Writes jobs, their immutable logs and their summary. */
 @Injectable()
@@ -74,22 +71,6 @@ export class ReconJobRepository {
     return rows.map((row) => row.source);
   }
 
-  /** Writes rows as they come, `logBatchSize` per statement, so a large job never holds all its log rows. */
-  async appendLogs(jobId: string, rows: Iterable<ReconLogRow>): Promise<number> {
-    let batch: ReconLogRow[] = [];
-    let written = 0;
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length === logBatchSize) {
-        await this.insertBatch(jobId, batch);
-        written += batch.length;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await this.insertBatch(jobId, batch);
-    return written + batch.length;
-  }
-
   /**
    * The summary, the job's final state and its webhook facts, inside the caller's transaction `tx` (the one that
    * also claims the job's matches): a completed job always has its summary and claims, and a fact is delivered
@@ -111,21 +92,6 @@ export class ReconJobRepository {
       await manager.query(`UPDATE recon_jobs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [jobId, storableText(error.slice(0, 2_000))]);
       await appendOutboxFacts(manager, facts);
     });
-  }
-
-  private async insertBatch(jobId: string, rows: readonly ReconLogRow[]): Promise<void> {
-    const column = <K extends keyof ReconLogRow>(key: K) => rows.map((row) => row[key]);
-    await this.dataSource.query(
-      `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
-                               amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason, reason_code)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::boolean[], $8::text[], $9::numeric[],
-                                $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::text[], $16::text[])`,
-      [
-        jobId, column('side'), column('externalId'), column('externalLine'), column('internalTransferId'), column('internalReference'), column('matched'),
-        column('matchType'), column('score'), column('amountDiff'), column('timeDiffMinutes'), column('currency'), column('externalAmount'),
-        column('internalAmount'), column('reason'), column('reasonCode'),
-      ],
-    );
   }
 }
 

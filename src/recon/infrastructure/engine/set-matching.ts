@@ -16,7 +16,7 @@ export interface MatchScope {
 
 /**
  * The key external systems quote: the transfer's reference, else metadata.txn_id or metadata.external_id
- * when a string (the SQL twin of matchingReference in ledger-source.ts).
+ * when a string.
  */
 const matchingReference = `COALESCE(reference, CASE
     WHEN jsonb_typeof(metadata -> 'txn_id') = 'string' THEN metadata ->> 'txn_id'

@@ -7,10 +7,10 @@ import { copyLine, type CopyValue } from './copy-text.js';
 /** Rows per COPY statement: large enough to amortise the round trip, small enough to keep memory flat. */
 export const copyBatchRows = 5_000;
 
-/** Sends `rows` with one `COPY ... FROM STDIN` (text format). */
+/** Sends `rows` with one `COPY ... FROM STDIN` (text format), as one chunk: a message per row costs more than the row. */
 export async function copyRows(client: pg.PoolClient, copySql: string, rows: readonly (readonly CopyValue[])[]): Promise<void> {
   if (rows.length === 0) return;
-  await pipeline(Readable.from(rows.map(copyLine)), client.query(copyFrom(copySql)));
+  await pipeline(Readable.from([rows.map(copyLine).join('')]), client.query(copyFrom(copySql)));
 }
 
 /** Collects rows and copies them `copyBatchRows` at a time, so a caller can push rows one by one. */

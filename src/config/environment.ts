@@ -253,6 +253,13 @@ export class Environment {
   @Min(0)
   RECON_UNMATCHED_ALERT_THRESHOLD = 0;
 
+  /** Reconciliation jobs one process runs at once (each holds a database connection); a further start answers 409 RECON_JOBS_BUSY. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  RECON_JOBS_CONCURRENCY_MAX = 2;
+
   /** Let webhook URLs resolve to loopback, private or link-local addresses (tests, receivers inside the network). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -1,28 +1,44 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
+import type pg from 'pg';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { describeForLog } from '../common/http/error-log.js';
-import type { Matcher } from './domain/matcher.js';
-import { runMatchers } from './domain/matching-engine.js';
-import { matchedRow, rejectedRow, summarize, unmatchedRow, type ReconJobRequest, type ReconLogRow } from './domain/recon-job.js';
 import { completedFacts, failedFacts } from './domain/recon-facts.js';
-import type { ReconRecord } from './domain/recon-record.js';
-import type { ReconSource, SourceItem } from './domain/recon-source.js';
+import { outOfPeriodRow, type ReconJobRequest } from './domain/recon-job.js';
+import { businessDateOf, isWithinPeriod } from './domain/record-period.js';
+import { businessWindow, type SourceItem } from './domain/recon-source.js';
 import { StatementBalanceCheck } from './domain/statement-balance-check.js';
 import { StatementHistory } from './infrastructure/statement-history.js';
 import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.event.js';
+import { claimMatches, logClaimedElsewhere, markClaimedElsewhere, type ClaimingJob } from './infrastructure/engine/claims.js';
+import { stageExternal } from './infrastructure/engine/external-staging.js';
+import { LogCopy } from './infrastructure/engine/log-copy.js';
+import { PhaseTimer } from './infrastructure/engine/phase-timer.js';
+import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
+import { dropStaging, summarizeJob } from './infrastructure/engine/summary-sql.js';
+import { logUnmatched, logUnsupported } from './infrastructure/engine/unmatched-logging.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
-import { LedgerSource } from './infrastructure/sources/ledger-source.js';
-import { RECON_MATCHERS } from './infrastructure/sources/recon-source-factory.js';
 import { ReconSettings } from './recon-settings.js';
+
+/** This process, as recorded on the jobs it runs: host, pid and a per-start id (pids are reused). */
+const runnerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** Called as input records are read, so a terminal can show progress on large files. */
 export type ReconProgress = (recordsRead: number) => void;
 
+export interface ReconRunHooks {
+  readonly onProgress?: ReconProgress;
+}
+
 /**
- * Runs one job: load (external source, then the ledger) -> match -> log -> finalize. Any failure marks
- * the job failed with its message; logs already written stay (they are immutable) and say how far it got.
+ * Runs one job set-based in PostgreSQL, so memory stays flat however large the file: stream the source
+ * into staging with COPY -> copy the ledger's window through its read-only view -> exact matches by one
+ * join -> fuzzy candidates by blocking, judged in batches through a cursor -> one-to-one assignment in SQL
+ * -> logs (matched by the database, unmatched with their reasons through COPY) -> summary in SQL ->
+ * finalize. Any failure marks the job failed with its message. Staging rows go when the job ends.
  */
 @Injectable()
 export class ReconJobRunner {
@@ -31,41 +47,23 @@ export class ReconJobRunner {
   constructor(
     private readonly repository: ReconJobRepository,
     private readonly settings: ReconSettings,
-    private readonly ledger: LedgerSource,
     private readonly eventBus: EventBus,
     private readonly clock: Clock,
     private readonly history: StatementHistory,
-    @Inject(RECON_MATCHERS) private readonly matchers: Matcher[],
   ) {}
 
-  async run(job: ReconJobRequest, onProgress?: ReconProgress): Promise<'completed' | 'failed'> {
-    await this.repository.markRunning(job.jobId);
+  /** Runs on `client`, the connection holding the source's lease (SourceLease), which the caller releases. */
+  async run(job: ReconJobRequest, client: pg.PoolClient, hooks: ReconRunHooks = {}): Promise<'completed' | 'failed'> {
     try {
-      const request = {
-        businessDate: job.businessDate,
-        filePath: job.filePath ?? undefined,
-        accountId: job.accountId ?? undefined,
-        windowMinutes: job.params.maxTimeDiffMinutes,
-        timeZone: this.settings.businessTimeZone,
-      };
-      const balances = new StatementBalanceCheck();
-      const external = await this.load(job.jobId, this.settings.source(job.source).source, request, onProgress, (item) => balances.observe(item));
-      const internal = await this.load(job.jobId, this.ledger, request);
-      const statements = await this.checkStatements(job.source, balances);
-      const result = runMatchers(this.matchers, external.records, internal.records, job.params, this.settings.supportedCurrencies);
-      await this.repository.appendLogs(job.jobId, logRows(result));
-      const summary = summarize(result, external.records, internal.records, external.rejected);
-      await this.repository.complete(job.jobId, summary, completedFacts(job, summary, this.settings.unmatchedAlertThreshold), (manager) =>
-        this.history.record(manager, job.jobId, job.source, statements.statements, statements.findings),
-      );
-      this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
-      return 'completed';
+      await this.repository.markRunning(job.jobId, runnerId);
+      try {
+        await this.match(client, job, hooks);
+        return 'completed';
+      } finally {
+        await dropStaging(client, job.jobId).catch((error: unknown) => this.logger.error(describeForLog(error)));
+      }
     } catch (error) {
-      // Only our own refusals are shown as they are: any other message may quote file or database text.
-      const message = error instanceof DomainError ? error.message : 'internal error (see the server log)';
-      if (!(error instanceof DomainError)) this.logger.error(describeForLog(error));
-      await this.repository.fail(job.jobId, message, failedFacts(job, message));
-      this.eventBus.publish(new ReconJobFailed(job.jobId, job.source, job.businessDate, message, this.clock.now()));
+      await this.fail(job, error);
       return 'failed';
     }
   }
@@ -76,29 +74,93 @@ export class ReconJobRunner {
     return balances.finish((statement) => previous.get(statement.key));
   }
 
-  /** Reads one side; rejected rows go to the log in batches as they are found. */
-  private async load(jobId: string, source: ReconSource, request: Parameters<ReconSource['read']>[0], onProgress?: ReconProgress, observe?: (item: SourceItem) => void) {
-    const records: ReconRecord[] = [];
-    let rejectedRows: ReconLogRow[] = [];
-    let rejected = 0;
-    for await (const item of source.read(request)) {
-      observe?.(item);
-      if (item.kind === 'record') records.push(item.record);
-      else if (item.kind === 'rejected') rejectedRows.push(rejectedRow(item.line, item.reason));
-      if (rejectedRows.length >= 1_000) {
-        rejected += await this.repository.appendLogs(jobId, rejectedRows);
-        rejectedRows = [];
-      }
-      if (onProgress && (records.length + rejectedRows.length) % 10_000 === 0) onProgress(records.length + rejected + rejectedRows.length);
-    }
-    rejected += await this.repository.appendLogs(jobId, rejectedRows);
-    onProgress?.(records.length + rejected);
-    return { records, rejected };
+  private async match(client: pg.PoolClient, job: ReconJobRequest, hooks: ReconRunHooks): Promise<void> {
+    const period: BusinessPeriod = { from: job.businessDate, to: job.periodTo, timeZone: this.settings.businessTimeZone };
+    const request = {
+      businessDate: job.businessDate,
+      lastDate: job.periodTo,
+      filePath: job.filePath ?? undefined,
+      accountId: job.accountId ?? undefined,
+      windowMinutes: job.params.maxTimeDiffMinutes,
+      timeZone: this.settings.businessTimeZone,
+    };
+    const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies] };
+    const logs = new LogCopy(client, job.jobId);
+    const source = this.settings.source(job.source).source;
+    const timer = new PhaseTimer();
+    const balances = new StatementBalanceCheck();
+    const staged = await timer.time('stage', () =>
+      stageExternal(client, job.jobId, observed(source.read(request), balances), logs, {
+        ...hooks,
+        admits: (record) => isWithinPeriod(businessDateOf(record, period.timeZone), period),
+        logOutside: (record) => logs.push(outOfPeriodRow(record, businessDateOf(record, period.timeZone), period)),
+      }),
+    );
+    const statements = await this.checkStatements(job.source, balances);
+    await timer.time('ledger', () => stageLedger(client, job.jobId, businessWindow(request), period, job.accountId));
+    const claiming: ClaimingJob = { jobId: job.jobId, source: job.source, accountId: job.accountId, periodFrom: period.from, periodTo: period.to };
+    await timer.time('claimed', () => markClaimedElsewhere(client, claiming));
+    await timer.time('exact', async () => {
+      await findExactCandidates(client, scope);
+      await assignCandidates(client, job.jobId);
+    });
+    await timer.time('fuzzy', async () => {
+      await inTransaction(client, () => findFuzzyCandidates(client, scope));
+      await assignCandidates(client, job.jobId);
+    });
+    // Claims, logs, summary and the completed state commit together: a job's matches are claimed exactly when
+    // it completes, and what its logs say matched is what it claimed.
+    const summary = await inTransaction(client, async () => {
+      await timer.time('claim', () => claimMatches(client, claiming));
+      await timer.time('log matched', async () => {
+        await logMatches(client, job.jobId);
+        await logOutOfPeriodTransfers(client, job.jobId, period);
+        await logClaimedElsewhere(client, job.jobId);
+      });
+      await timer.time('log unmatched', async () => {
+        for (const side of ['external', 'internal'] as const) {
+          await logUnmatched(client, scope, side, logs);
+          await logUnsupported(client, scope, side, logs, this.settings.supportedCurrencies);
+        }
+        await logs.flush();
+      });
+      await this.history.record(client, job.jobId, job.source, statements.statements, statements.findings);
+      return timer.time('summary', async () => {
+        const counted = await summarizeJob(client, job.jobId, staged.rejected);
+        await this.repository.complete(client, job.jobId, counted, completedFacts(job, counted, this.settings.unmatchedAlertThreshold));
+        return counted;
+      });
+    });
+    this.logger.log(`job ${job.jobId} (${job.source}, ${period.from} .. ${period.to}, ${staged.records} records) completed in ${timer.describe()}`);
+    this.eventBus.publish(new ReconJobCompleted(job.jobId, job.source, job.businessDate, summary, this.clock.now()));
+  }
+
+  private async fail(job: ReconJobRequest, error: unknown): Promise<void> {
+    // Only our own refusals are shown as they are: any other message may quote file or database text.
+    const message = error instanceof DomainError ? error.message : 'internal error (see the server log)';
+    if (!(error instanceof DomainError)) this.logger.error(describeForLog(error));
+    await this.repository.fail(job.jobId, message, failedFacts(job, message));
+    this.eventBus.publish(new ReconJobFailed(job.jobId, job.source, job.businessDate, message, this.clock.now()));
   }
 }
 
-function* logRows(result: ReturnType<typeof runMatchers>): Generator<ReconLogRow> {
-  for (const match of result.matches) yield matchedRow(match);
-  for (const entry of result.unmatchedExternal) yield unmatchedRow(entry);
-  for (const entry of result.unmatchedInternal) yield unmatchedRow(entry);
+/** Cursors live in a transaction. */
+async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Every item on its way to staging is also seen by the statement balance check, which keeps only running sums. */
+async function* observed(items: AsyncIterable<SourceItem>, balances: StatementBalanceCheck): AsyncGenerator<SourceItem> {
+  for await (const item of items) {
+    balances.observe(item);
+    yield item;
+  }
 }

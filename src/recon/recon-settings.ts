@@ -51,6 +51,8 @@ export class ReconSettings {
   readonly unmatchedAlertThreshold: number;
   /** Problems found at start, by source name; `file` is the sources file itself when it cannot be read. */
   readonly problems: ReadonlyMap<string, string>;
+  /** Jobs this process runs at once (RECON_JOBS_CONCURRENCY_MAX). */
+  readonly jobsConcurrencyMax: number;
   private readonly sources: Map<string, ConfiguredSource>;
   private readonly logger = new Logger('ReconSettings');
 
@@ -72,6 +74,7 @@ export class ReconSettings {
     };
     this.businessTimeZone = config.get('RECON_BUSINESS_TIMEZONE', { infer: true });
     this.unmatchedAlertThreshold = config.get('RECON_UNMATCHED_ALERT_THRESHOLD', { infer: true });
+    this.jobsConcurrencyMax = config.get('RECON_JOBS_CONCURRENCY_MAX', { infer: true });
     if (!isTimeZone(this.businessTimeZone)) throw new Error(`RECON_BUSINESS_TIMEZONE=${this.businessTimeZone} is not an IANA time zone`);
     if (!isTimeZone(this.schedule.timeZone)) throw new Error(`RECON_SCHEDULE_TIMEZONE=${this.schedule.timeZone} is not an IANA time zone`);
     const file = config.get('RECON_SOURCES_FILE', { infer: true });

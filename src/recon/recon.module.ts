@@ -6,34 +6,30 @@ import { SourcePreviewController } from './api/source-preview.controller.js';
 import { AlertUnreconciledHandler } from './commands/alert-unreconciled/alert-unreconciled.handler.js';
 import { RunReconHandler } from './commands/run-recon/run-recon.handler.js';
 import { UnreconciledSaga } from './sagas/unreconciled.saga.js';
-import { ExactMatcher } from './domain/exact-matcher.js';
-import { FuzzyMatcher } from './domain/fuzzy-matcher.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
 import { ReconReader } from './infrastructure/recon-reader.js';
 import { StatementHistory } from './infrastructure/statement-history.js';
 import { ApiSourceFactory } from './infrastructure/sources/api-source-factory.js';
 import { CsvSourceFactory } from './infrastructure/sources/csv-source-factory.js';
-import { LedgerSource } from './infrastructure/sources/ledger-source.js';
-import { RECON_MATCHERS, RECON_SOURCE_FACTORIES } from './infrastructure/sources/recon-source-factory.js';
+import { RECON_SOURCE_FACTORIES } from './infrastructure/sources/recon-source-factory.js';
 import { StatementSourceFactory } from './infrastructure/statements/statement-source-factory.js';
 import { statementFormats } from './infrastructure/statements/statement-formats.js';
 import { reconQueryHandlers } from './queries/recon.queries.js';
+import { ReconJobRecovery } from './recon-job-recovery.js';
 import { ReconJobRunner } from './recon-job-runner.js';
+import { ReconJobSlots } from './recon-job-slots.js';
 import { ReconSettings } from './recon-settings.js';
 
 /**
- * Reconciliation. Matchers and source adapters are injected lists: to add a matcher, provide it and add
- * it to RECON_MATCHERS (order matters: cheap and certain first); to add a source type, provide a
- * ReconSourceFactory and add it to RECON_SOURCE_FACTORIES, then name it as `type` in RECON_SOURCES_FILE.
+ * Reconciliation. Source adapters are an injected list: to add a source type, provide a ReconSourceFactory
+ * and add it to RECON_SOURCE_FACTORIES, then name it as `type` in RECON_SOURCES_FILE. Matching runs in
+ * PostgreSQL (ReconJobRunner); how a blocked pair is judged is domain/pair-evaluation.ts.
  */
 @Module({
   imports: [LedgerModule],
   controllers: [ReconController, SourcePreviewController],
   providers: [
     Clock,
-    ExactMatcher,
-    FuzzyMatcher,
-    { provide: RECON_MATCHERS, useFactory: (exact: ExactMatcher, fuzzy: FuzzyMatcher) => [exact, fuzzy], inject: [ExactMatcher, FuzzyMatcher] },
     CsvSourceFactory,
     ApiSourceFactory,
     {
@@ -41,12 +37,13 @@ import { ReconSettings } from './recon-settings.js';
       useFactory: (csv: CsvSourceFactory, api: ApiSourceFactory) => [csv, api, ...statementFormats.map((format) => new StatementSourceFactory(format))],
       inject: [CsvSourceFactory, ApiSourceFactory],
     },
-    LedgerSource,
     ReconSettings,
     ReconJobRepository,
     StatementHistory,
     ReconReader,
     ReconJobRunner,
+    ReconJobSlots,
+    ReconJobRecovery,
     RunReconHandler,
     AlertUnreconciledHandler,
     UnreconciledSaga,

@@ -42,12 +42,21 @@ describe('reconciliation (API and CLI on real PostgreSQL)', () => {
     const fuzzy = matched.body.data.find((log: { match_type: string }) => log.match_type === 'fuzzy');
     expect(fuzzy).toMatchObject({ external_id: 'BNK-0003', internal_reference: 'TXN1003X', score: 0.8675, amount_diff: '0.01', time_diff_minutes: 3 });
     expect(fuzzy).toMatchObject({ currency: 'USD', external_amount: '420.00', internal_amount: '420.01' });
+    expect(fuzzy.reason_code).toBe('matched_fuzzy');
+    expect(matched.body.data.map((log: { reason_code: string }) => log.reason_code).sort()).toEqual(['matched_exact', 'matched_exact', 'matched_fuzzy']);
+    // Staging is scratch space: nothing of a finished job stays in it.
+    const dataSource = context.app.get(DataSource);
+    for (const table of ['recon_staging', 'recon_staging_ledger', 'recon_staging_candidates', 'recon_staging_matches']) {
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE job_id = $1`, [status.body.job_id])).toEqual([{ n: 0 }]);
+    }
     expect((await http().get(`/recon/summary/2025-07-13?source=bank_csv`).expect(200)).body.amounts.USD).toEqual({ external: '1759.99', internal: '1760.00', matched_external: '1759.99' });
   });
 
   it('gives the same answer through POST /recon/run with a JSON file_path and with an upload', async () => {
     const byPath = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-07-13', file_path: 'bank_dump.csv', account_id: merchant }).expect(202);
     expect(byPath.body).toEqual({ job_id: expect.any(String), status: 'pending' });
+    // One job per source at a time (RECON_JOB_RUNNING): the upload starts once the first job has finished.
+    await finished(byPath.body.job_id);
     const uploaded = await http().post('/recon/run').field('source', 'bank_csv').field('date', '2025-07-13').field('account_id', merchant).attach('file', 'data/bank_dump.csv').expect(202);
     // Jobs show no server paths: the inbox file as the client named it, the upload by its id.
     expect((await http().get(`/recon/jobs/${byPath.body.job_id}`).expect(200)).body.parameters).toMatchObject({ file_path: 'bank_dump.csv' });

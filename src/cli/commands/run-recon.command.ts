@@ -10,11 +10,15 @@ import type { RunReconOptions } from '../jobs/run-recon.job.js';
 @Command({ name: 'run-recon', description: 'Reconcile a source against the ledger for one business date' })
 export class RunReconCliCommand extends CommandRunner {
   async run(_: string[], options: Partial<RunReconOptions>): Promise<void> {
-    const { source, date } = options;
+    const { source } = options;
     if (!source) throw ValidationFailed.field('--source', 'is required');
-    if (!date) throw ValidationFailed.field('--date', 'is required');
+    if (options.date !== undefined && (options.from !== undefined || options.to !== undefined)) throw ValidationFailed.field('--date', 'give --date, or --from and --to, not both');
+    const from = options.date ?? options.from;
+    const to = options.date ?? options.to;
+    if (!from) throw ValidationFailed.field('--date', 'is required (or --from and --to)');
+    if (!to) throw ValidationFailed.field('--to', 'is required with --from');
     const { runRecon } = await import('../jobs/run-recon.job.js');
-    await runRecon({ ...options, source, date });
+    await runRecon({ ...options, source, date: from, to });
   }
 
   @Option({ flags: '--source <name>', description: 'A source named in RECON_SOURCES_FILE' })
@@ -24,6 +28,16 @@ export class RunReconCliCommand extends CommandRunner {
 
   @Option({ flags: '--date <YYYY-MM-DD>', description: 'Business date: a calendar day in the business time zone, RECON_BUSINESS_TIMEZONE (default UTC)' })
   parseDate(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--from <YYYY-MM-DD>', description: 'First business date of a period (with --to), instead of --date' })
+  parseFrom(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--to <YYYY-MM-DD>', description: 'Last business date of the period, inclusive' })
+  parseTo(value: string): string {
     return value;
   }
 

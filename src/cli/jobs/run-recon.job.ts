@@ -9,7 +9,11 @@ import { progressBarFor } from '../progress-bar.js';
 
 export interface RunReconOptions {
   source: string;
+  /** The first business date of the period. */
   date: string;
+  from?: string;
+  /** The last business date of the period (inclusive); date when absent. */
+  to?: string;
   filePath?: string;
   accountId?: string;
   fuzzyThreshold?: number;
@@ -28,7 +32,7 @@ export async function runRecon(options: RunReconOptions): Promise<void> {
   await withCommandContext({ imports: [CqrsModule.forRoot(), ReconModule] }, async (context) => {
     const [commandBus, queryBus] = [context.get(CommandBus), context.get(QueryBus)];
     const job = await commandBus.execute(
-      new RunReconCommand(options.source, options.date, 'cli', { accountId: options.accountId, filePath: options.filePath, params, wait: true, onProgress }),
+      new RunReconCommand(options.source, options.date, 'cli', { periodTo: options.to, accountId: options.accountId, filePath: options.filePath, params, wait: true, onProgress }),
     );
     const details = await queryBus.execute(new GetReconJobQuery({ jobId: job.job_id }));
     if (details.status !== 'completed') {

@@ -11,6 +11,9 @@ export const statusExample = {
   finished_at: '2025-07-14T02:00:00.410Z',
   error: null,
   counts,
+  period_from: '2025-07-13',
+  period_to: '2025-07-13',
+  superseded_by: null,
 };
 
 export const jobExample = {
@@ -51,6 +54,7 @@ export const logsExample = {
       external_amount: '420.00',
       internal_amount: '420.01',
       reason: 'fuzzy score 0.8675 at or above the threshold',
+      reason_code: 'matched_fuzzy',
     },
   ],
   next_cursor: null,

@@ -49,7 +49,7 @@ export class ReconController {
     },
   })
   @ApiAcceptedResponse({ type: ReconRunAccepted, example: { job_id: statusExample.job_id, status: 'pending' } })
-  @ApiErrors({ 400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 503: 'UPLOAD_STORAGE_UNAVAILABLE' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED, RECON_SOURCE_UNKNOWN, RECON_FILE_REQUIRED, RECON_FILE_NOT_FOUND', 409: 'RECON_JOB_RUNNING, RECON_JOBS_BUSY', 413: 'PAYLOAD_TOO_LARGE', 503: 'UPLOAD_STORAGE_UNAVAILABLE' })
   async run(@Req() request: FastifyRequest) {
     const received = await receiveRunRequest(request, this.settings.uploadDir, this.settings.uploadBytesMax);
     try {
@@ -62,7 +62,8 @@ export class ReconController {
         ...(body.allowed_amount_diff != null && { allowedAmountDiff: new Decimal(body.allowed_amount_diff) }),
         ...(body.max_time_diff_minutes != null && { maxTimeDiffMinutes: body.max_time_diff_minutes }),
       };
-      return await this.commandBus.execute(new RunReconCommand(body.source, body.date, 'api', { accountId: body.account_id, filePath, params, correlationId: request.id }));
+      const period = periodOf(body);
+      return await this.commandBus.execute(new RunReconCommand(body.source, period.from, 'api', { periodTo: period.to, accountId: body.account_id, filePath, params, correlationId: request.id }));
     } catch (error) {
       if (received.uploadPath) await rm(received.uploadPath, { force: true });
       throw error;
@@ -76,8 +77,8 @@ export class ReconController {
   @ApiErrors({ 400: 'VALIDATION_FAILED', 404: 'RECON_JOB_NOT_FOUND' })
   async status(@Param('date') date: string, @Query() query: SourceQueryDto) {
     const job = await this.queryBus.execute(new GetReconJobQuery({ date: requireBusinessDate(date), source: query.source }));
-    const { job_id, source, status, started_at, finished_at, error, counts } = job;
-    return { job_id, source, date: job.date, status, started_at, finished_at, error, counts };
+    const { job_id, source, period_from, period_to, status, started_at, finished_at, error, counts, superseded_by } = job;
+    return { job_id, source, date: job.date, period_from, period_to, status, started_at, finished_at, error, counts, superseded_by };
   }
 
   @Get('summary/:date')
@@ -99,11 +100,11 @@ export class ReconController {
   }
 
   @Get('jobs')
-  @ApiOperation({ operationId: 'listReconJobs', summary: 'Jobs, newest first, by date and source' })
+  @ApiOperation({ operationId: 'listReconJobs', summary: 'Jobs, newest first, by date (period covering it), period overlap (from, to) and source' })
   @ApiOkResponse({ type: ReconJobListResponse, example: { data: [jobExample] } })
   @ApiErrors({ 400: 'VALIDATION_FAILED' })
   async jobs(@Query() query: JobsQueryDto) {
-    return { data: await this.queryBus.execute(new ListReconJobsQuery(query.date, query.source, 100)) };
+    return { data: await this.queryBus.execute(new ListReconJobsQuery(query.date, query.source, 100, { from: query.from, to: query.to })) };
   }
 
   @Get('jobs/:id')
@@ -116,3 +117,11 @@ export class ReconController {
   }
 }
 
+
+/** `date` is the period of one day; otherwise both `from` and `to`. */
+function periodOf(body: RunReconDto): { from: string; to: string } {
+  if (body.date !== undefined && (body.from !== undefined || body.to !== undefined)) throw ValidationFailed.field('date', 'give date, or from and to, not both');
+  if (body.date !== undefined) return { from: body.date, to: body.date };
+  if (body.from === undefined || body.to === undefined) throw ValidationFailed.field(body.from === undefined ? 'from' : 'to', 'give date, or both from and to');
+  return { from: body.from, to: body.to };
+}

@@ -23,6 +23,15 @@ export const candidatesPerRecordMax = 8;
  */
 export const comparisonsPerRecordMax = 2_048;
 
+/**
+ * The largest amount difference a caller may allow. Blocking puts amounts within the allowance in
+ * neighbouring buckets, so a huge allowance would make every record a neighbour of every other.
+ */
+export const allowedAmountDiffMax = 1_000;
+
+/** Business days one job may cover: a month of statements, and a bound on what one job holds. */
+export const periodDaysMax = 31;
+
 /** Time tolerance a job may ask for: one week covers weekend settlement lags without making windows huge. */
 export const timeDiffMinutesMax = 7 * 24 * 60;
 
@@ -44,7 +53,7 @@ export const matchRulesPerSourceMax = 10;
 export const tolerancePercentMax = 10;
 
 /** Absolute amount tolerance of a rule, in the currency's units (fees and FX rounding, not different payments). */
-export const toleranceAbsoluteMax = 1_000;
+export const toleranceAbsoluteMax = allowedAmountDiffMax;
 
 /** Days a bank may book after the ledger: a week covers weekends and holidays around a settlement. */
 export const dateLagDaysMax = 7;

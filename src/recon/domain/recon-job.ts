@@ -1,5 +1,6 @@
 import { Decimal } from '../../common/money/decimal.js';
 import { storableText } from '../../common/storable-text.js';
+import { logCodeOfUnmatched, logReasonCodes, type LogReasonCode } from './log-reason-codes.js';
 import type { Candidate } from './matcher.js';
 import type { MatchRunResult } from './matching-engine.js';
 import type { MatchParameters, ReconRecord } from './recon-record.js';
@@ -11,8 +12,10 @@ export type ReconTrigger = 'api' | 'cli' | 'schedule';
 export interface ReconJobRequest {
   readonly jobId: string;
   readonly source: string;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD: the first day of the period. */
   readonly businessDate: string;
+  /** YYYY-MM-DD, inclusive; equals businessDate for a one-day job. */
+  readonly periodTo: string;
   readonly accountId: string | null;
   readonly filePath: string | null;
   readonly params: MatchParameters;
@@ -37,6 +40,8 @@ export interface ReconLogRow {
   externalAmount: string | null;
   internalAmount: string | null;
   reason: string | null;
+  /** Machine-readable, one of logReasonCodes. */
+  reasonCode: LogReasonCode | null;
 }
 
 export interface ReconSummary {
@@ -55,7 +60,7 @@ export interface ReconSummary {
 
 const blank: ReconLogRow = {
   side: 'external', externalId: null, externalLine: null, internalTransferId: null, internalReference: null, matched: false,
-  matchType: null, score: null, amountDiff: null, timeDiffMinutes: null, currency: null, externalAmount: null, internalAmount: null, reason: null,
+  matchType: null, score: null, amountDiff: null, timeDiffMinutes: null, currency: null, externalAmount: null, internalAmount: null, reason: null, reasonCode: null,
 };
 
 export function matchedRow(match: Candidate): ReconLogRow {
@@ -74,10 +79,11 @@ export function matchedRow(match: Candidate): ReconLogRow {
     externalAmount: match.external.amount.toFixed(),
     internalAmount: match.internal.amount.toFixed(),
     reason: match.type === 'exact' ? 'same reference, currency and amount within the time window' : `fuzzy score ${match.score} at or above the threshold`,
+    reasonCode: match.type === 'exact' ? logReasonCodes.matchedExact : logReasonCodes.matchedFuzzy,
   };
 }
 
-export function unmatchedRow(entry: Unmatched): ReconLogRow {
+export function unmatchedRow(entry: Unmatched, reasonCode: LogReasonCode = logCodeOfUnmatched(entry.code, false)): ReconLogRow {
   const { record } = entry;
   const external = record.side === 'external';
   return {
@@ -94,12 +100,26 @@ export function unmatchedRow(entry: Unmatched): ReconLogRow {
     amountDiff: entry.closest?.amountDiff.toFixed() ?? null,
     timeDiffMinutes: entry.closest ? Math.round(entry.closest.timeDiffMinutes * 100) / 100 : null,
     reason: entry.reason,
+    reasonCode,
+  };
+}
+
+/** A well-formed record dated outside the job's period: reported, neither matched nor counted. */
+export function outOfPeriodRow(record: ReconRecord, date: string, period: { from: string; to: string }): ReconLogRow {
+  return {
+    ...blank,
+    externalId: record.key,
+    externalLine: record.line ?? null,
+    currency: record.currency,
+    externalAmount: record.amount.toFixed(),
+    reason: `dated ${date}, outside the period ${period.from} .. ${period.to}`,
+    reasonCode: logReasonCodes.outOfPeriod,
   };
 }
 
 /** The reason may quote the bad cell, whatever it holds; it is stored with unstorable characters replaced. */
 export function rejectedRow(line: number, reason: string): ReconLogRow {
-  return { ...blank, externalLine: line, reason: storableText(`line ${line}: ${reason}`) };
+  return { ...blank, externalLine: line, reason: storableText(`line ${line}: ${reason}`), reasonCode: logReasonCodes.malformedRow };
 }
 
 export function summarize(result: MatchRunResult, external: readonly ReconRecord[], internal: readonly ReconRecord[], rejectedRows: number): ReconSummary {

@@ -1,6 +1,6 @@
 import { ValidationFailed } from '../../common/errors/domain-error.js';
 import { Decimal } from '../../common/money/decimal.js';
-import { timeDiffMinutesMax } from './limits.js';
+import { allowedAmountDiffMax, timeDiffMinutesMax } from './limits.js';
 
 export type ReconSide = 'external' | 'internal';
 
@@ -71,8 +71,8 @@ export function validateMatchParameters(params: MatchParameters): MatchParameter
   if (!Number.isFinite(fuzzyThreshold) || fuzzyThreshold < 0 || fuzzyThreshold > 1) {
     throw ValidationFailed.field('fuzzyThreshold', 'must be a number between 0 and 1');
   }
-  if (!allowedAmountDiff.isFinite() || allowedAmountDiff.lt(0)) {
-    throw ValidationFailed.field('allowedAmountDiff', 'must be a non-negative decimal');
+  if (!allowedAmountDiff.isFinite() || allowedAmountDiff.lt(0) || allowedAmountDiff.gt(allowedAmountDiffMax)) {
+    throw ValidationFailed.field('allowedAmountDiff', `must be a non-negative decimal of at most ${allowedAmountDiffMax}`);
   }
   if (!Number.isInteger(maxTimeDiffMinutes) || maxTimeDiffMinutes < 0 || maxTimeDiffMinutes > timeDiffMinutesMax) {
     throw ValidationFailed.field('maxTimeDiffMinutes', `must be an integer between 0 and ${timeDiffMinutesMax}`);

@@ -48,8 +48,10 @@ export interface StatementBalances {
 }
 
 export interface SourceReadRequest {
-  /** YYYY-MM-DD, a UTC day. */
+  /** YYYY-MM-DD, a UTC day: the first day of the period. */
   readonly businessDate: string;
+  /** YYYY-MM-DD, the last day of the period (inclusive); the period is businessDate alone when absent. */
+  readonly lastDate?: string;
   /** For file sources. */
   readonly filePath?: string;
   /** For ledger sources: whose transfers to read. */
@@ -61,8 +63,6 @@ export interface SourceReadRequest {
   readonly windowMinutes: number;
   /** IANA zone whose calendar day the business date is (RECON_BUSINESS_TIMEZONE); default UTC. */
   readonly timeZone?: string;
-  /** A preview reads every row, whatever its date: it shows the file, not one job's share of it. */
-  readonly allDates?: boolean;
 }
 
 export interface ReconSource {
@@ -168,22 +168,28 @@ export interface TimeWindow {
  * The instants a source reads for a request: the business day (a calendar day in `timeZone`, UTC by
  * default, so 23 or 25 hours on a daylight-saving change) widened by windowMinutes on each side.
  */
-export function businessWindow(request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'timeZone'>): TimeWindow {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(request.businessDate);
-  const utcDay = match === null ? NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (Number.isNaN(utcDay) || new Date(utcDay).toISOString().slice(0, 10) !== request.businessDate) {
-    throw ValidationFailed.field('businessDate', 'must be a calendar date formatted YYYY-MM-DD');
-  }
+export function businessWindow(request: Pick<SourceReadRequest, 'businessDate' | 'lastDate' | 'windowMinutes' | 'timeZone'>): TimeWindow {
+  const [year, month, day] = calendarDay(request.businessDate, 'businessDate');
+  const [lastYear, lastMonth, lastDay] = request.lastDate === undefined ? [year, month, day] : calendarDay(request.lastDate, 'lastDate');
   const timeZone = request.timeZone ?? 'UTC';
   if (!isTimeZone(timeZone)) throw ValidationFailed.field('timeZone', `${timeZone} is not an IANA time zone`);
-  const [year, month, day] = [Number(match![1]), Number(match![2]), Number(match![3])];
   const dayStart = dayStartIn(timeZone, year, month, day);
-  const nextDay = new Date(Date.UTC(year, month - 1, day + 1));
+  const nextDay = new Date(Date.UTC(lastYear, lastMonth - 1, lastDay + 1));
   const dayEnd = dayStartIn(timeZone, nextDay.getUTCFullYear(), nextDay.getUTCMonth() + 1, nextDay.getUTCDate());
   const { windowMinutes } = request;
   if (!Number.isInteger(windowMinutes) || windowMinutes < 0 || windowMinutes > timeDiffMinutesMax) {
     throw ValidationFailed.field('windowMinutes', `must be an integer between 0 and ${timeDiffMinutesMax}`);
   }
   const margin = windowMinutes * msPerMinute;
+  if (dayEnd <= dayStart) throw ValidationFailed.field('lastDate', 'must not be before the first day');
   return { from: new Date(dayStart - margin), to: new Date(dayEnd + margin) };
+}
+
+function calendarDay(text: string, field: string): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const utcDay = match === null ? NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(utcDay) || new Date(utcDay).toISOString().slice(0, 10) !== text) {
+    throw ValidationFailed.field(field, 'must be a calendar date formatted YYYY-MM-DD');
+  }
+  return [Number(match![1]), Number(match![2]), Number(match![3])];
 }

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { ReconJobRequest, ReconJobStatus, ReconLogRow, ReconSummary } from '../domain/recon-job.js';
+import { DataSource } from 'typeorm';
+import type { ReconJobRequest, ReconJobStatus, ReconSummary } from '../domain/recon-job.js';
 import { storableText } from '../../common/storable-text.js';
 import { appendOutboxFacts } from '../../webhooks/infrastructure/outbox-writer.js';
 import { countsOf, type ReconFact } from '../domain/recon-facts.js';
 
+/** A connection inside a transaction: a pg client or a TypeORM EntityManager. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
 /** Any constant works, the same in every replica. ('recon' in ASCII.) */
 const scheduleLockKey = 0x7265636f6e;
-
-/** Rows per INSERT when writing logs: large jobs are written in bounded batches. */
-export const logBatchSize = 1_000;
 
 /** Writes jobs, their immutable logs and their summary. */
 @Injectable()
@@ -18,8 +20,9 @@ export class ReconJobRepository {
 
   async create(job: ReconJobRequest): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)`,
-      [job.jobId, job.source, job.businessDate, job.accountId, job.trigger, JSON.stringify(parametersJson(job)), job.correlationId],
+      `INSERT INTO recon_jobs (id, source, business_date, period_from, period_to, account_id, trigger, parameters, status, correlation_id)
+       VALUES ($1, $2, $3, $3, $8, $4, $5, $6, 'pending', $7)`,
+      [job.jobId, job.source, job.businessDate, job.accountId, job.trigger, JSON.stringify(parametersJson(job)), job.correlationId, job.periodTo],
     );
   }
 
@@ -32,7 +35,7 @@ export class ReconJobRepository {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [scheduleLockKey]);
       const created: unknown[] = await manager.query(
-        `INSERT INTO recon_jobs (id, source, business_date, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $4, 'schedule', $5, 'pending')
+        `INSERT INTO recon_jobs (id, source, business_date, period_from, period_to, account_id, trigger, parameters, status) VALUES ($1, $2, $3, $3, $3, $4, 'schedule', $5, 'pending')
          ON CONFLICT (source, business_date) WHERE trigger = 'schedule' DO NOTHING RETURNING id`,
         [job.jobId, job.source, job.businessDate, job.accountId, JSON.stringify(parametersJson(job))],
       );
@@ -45,41 +48,42 @@ export class ReconJobRepository {
     });
   }
 
-  async markRunning(jobId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE recon_jobs SET status = 'running', started_at = clock_timestamp() WHERE id = $1 AND status = 'pending'`, [jobId]);
-  }
-
-  /** Writes rows as they come, `logBatchSize` per statement, so a large job never holds all its log rows. */
-  async appendLogs(jobId: string, rows: Iterable<ReconLogRow>): Promise<number> {
-    let batch: ReconLogRow[] = [];
-    let written = 0;
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length === logBatchSize) {
-        await this.insertBatch(jobId, batch);
-        written += batch.length;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await this.insertBatch(jobId, batch);
-    return written + batch.length;
+  async markRunning(jobId: string, runnerId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE recon_jobs SET status = 'running', started_at = clock_timestamp(), runner_id = $2 WHERE id = $1 AND status = 'pending'`, [jobId, runnerId]);
   }
 
   /**
-   * The summary, the job's final state and its webhook facts in one transaction: a completed job always has its
-   * summary, and a fact is delivered exactly when the outcome it reports committed.
+   * Jobs of `source` still pending or running although the caller holds the source's lease: their process
+   * died (a live runner would hold the lease), so they will never finish on their own.
    */
-  async complete(jobId: string, summary: ReconSummary, facts: readonly ReconFact[], alsoRecord?: (manager: EntityManager) => Promise<void>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await alsoRecord?.(manager);
-      await manager.query(
-        `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts)],
-      );
-      await manager.query(`UPDATE recon_jobs SET status = 'completed', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [jobId, JSON.stringify(countsOf(summary))]);
-      await appendOutboxFacts(manager, facts);
-    });
+  async abandonedJobs(source: string): Promise<Pick<ReconJobRequest, 'jobId' | 'source' | 'businessDate' | 'trigger' | 'correlationId'>[]> {
+    const rows: { id: string; source: string; date: string; trigger: ReconJobRequest['trigger']; correlation_id: string | null }[] = await this.dataSource.query(
+      `SELECT id, source, to_char(business_date, 'YYYY-MM-DD') AS date, trigger, correlation_id FROM recon_jobs
+       WHERE source = $1 AND status IN ('pending', 'running') ORDER BY created_at`,
+      [source],
+    );
+    return rows.map((row) => ({ jobId: row.id, source: row.source, businessDate: row.date, trigger: row.trigger, correlationId: row.correlation_id }));
+  }
+
+  /** Sources with a job pending or running, for the check at start. */
+  async sourcesWithUnfinishedJobs(): Promise<string[]> {
+    const rows: { source: string }[] = await this.dataSource.query(`SELECT DISTINCT source FROM recon_jobs WHERE status IN ('pending', 'running')`);
+    return rows.map((row) => row.source);
+  }
+
+  /**
+   * The summary, the job's final state and its webhook facts, inside the caller's transaction `tx` (the one that
+   * also claims the job's matches): a completed job always has its summary and claims, and a fact is delivered
+   * exactly when the outcome it reports committed.
+   */
+  async complete(tx: Queryable, jobId: string, summary: ReconSummary, facts: readonly ReconFact[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts)],
+    );
+    await tx.query(`UPDATE recon_jobs SET status = 'completed', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [jobId, JSON.stringify(countsOf(summary))]);
+    await appendOutboxFacts(tx, facts);
   }
 
   /** The failed state and its webhook fact in one transaction. */
@@ -88,21 +92,6 @@ export class ReconJobRepository {
       await manager.query(`UPDATE recon_jobs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [jobId, storableText(error.slice(0, 2_000))]);
       await appendOutboxFacts(manager, facts);
     });
-  }
-
-  private async insertBatch(jobId: string, rows: readonly ReconLogRow[]): Promise<void> {
-    const column = <K extends keyof ReconLogRow>(key: K) => rows.map((row) => row[key]);
-    await this.dataSource.query(
-      `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
-                               amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::uuid[], $6::text[], $7::boolean[], $8::text[], $9::numeric[],
-                                $10::numeric[], $11::numeric[], $12::text[], $13::numeric[], $14::numeric[], $15::text[])`,
-      [
-        jobId, column('side'), column('externalId'), column('externalLine'), column('internalTransferId'), column('internalReference'), column('matched'),
-        column('matchType'), column('score'), column('amountDiff'), column('timeDiffMinutes'), column('currency'), column('externalAmount'),
-        column('internalAmount'), column('reason'),
-      ],
-    );
   }
 }
 

@@ -9,8 +9,9 @@ export interface JobSelector {
   source?: string;
 }
 
-const jobColumns = `id AS job_id, source, to_char(business_date, 'YYYY-MM-DD') AS date, account_id, trigger, parameters, status,
-  created_at, started_at, finished_at, error, counts, correlation_id`;
+const jobColumns = `id AS job_id, source, to_char(business_date, 'YYYY-MM-DD') AS date,
+  to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to, account_id, trigger, parameters, status,
+  created_at, started_at, finished_at, error, counts, correlation_id, superseded_by`;
 
 /** The recon read side: jobs, summaries and logs, newest job first. */
 @Injectable()
@@ -22,18 +23,21 @@ export class ReconReader {
     return rows[0] && toJob(rows[0]);
   }
 
-  /** The job `job_id` names, else the latest job of (date, source); source may be omitted. */
+  /** The job `job_id` names, else the latest job whose period covers date (of source, when given). */
   async selectJob(selector: JobSelector): Promise<ReconJobDetails | undefined> {
     if (selector.jobId) return this.job(selector.jobId);
     const [latest] = await this.jobs(selector.date, selector.source, 1);
     return latest;
   }
 
-  async jobs(date: string | undefined, source: string | undefined, limit: number): Promise<ReconJobDetails[]> {
+  /** Jobs whose period covers `date` and overlaps `period`, newest first. */
+  async jobs(date: string | undefined, source: string | undefined, limit: number, period: { from?: string; to?: string } = {}): Promise<ReconJobDetails[]> {
     const rows: RawJob[] = await this.dataSource.query(
-      `SELECT ${jobColumns} FROM recon_jobs WHERE ($1::date IS NULL OR business_date = $1) AND ($2::text IS NULL OR source = $2)
+      `SELECT ${jobColumns} FROM recon_jobs
+       WHERE ($1::date IS NULL OR $1 BETWEEN period_from AND period_to) AND ($2::text IS NULL OR source = $2)
+         AND ($4::date IS NULL OR period_to >= $4) AND ($5::date IS NULL OR period_from <= $5)
        ORDER BY created_at DESC, id DESC LIMIT $3`,
-      [date ?? null, source ?? null, limit],
+      [date ?? null, source ?? null, limit, period.from ?? null, period.to ?? null],
     );
     return rows.map(toJob);
   }
@@ -56,7 +60,7 @@ export class ReconReader {
     const rows: (ReconLogView & { score: string | null; time_diff_minutes: string | null })[] = await this.dataSource.query(
       `SELECT id::text AS id, job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type,
               score::text AS score, amount_diff::text AS amount_diff, time_diff_minutes::text AS time_diff_minutes, currency,
-              external_amount::text AS external_amount, internal_amount::text AS internal_amount, reason
+              external_amount::text AS external_amount, internal_amount::text AS internal_amount, reason, reason_code
        FROM recon_logs WHERE job_id = $1 AND ($2::boolean IS NULL OR matched = $2) AND id > $3::bigint
        ORDER BY recon_logs.id LIMIT $4`,
       [jobId, matched ?? null, after ?? '0', limit],

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Decimal } from '../../common/money/decimal.js';
 import { storableText } from '../../common/storable-text.js';
+import type { Queryable } from './recon-job-repository.js';
 import type { CheckedStatement, RecordedStatement, StatementFinding } from '../domain/statement-balance-check.js';
 
 /** The statements of earlier jobs, per source and account, and the findings of each job. */
@@ -41,7 +42,7 @@ export class StatementHistory {
   }
 
   /** Inside the transaction that completes the job: its statements become the history the next file is checked against. */
-  async record(manager: EntityManager, jobId: string, source: string, statements: readonly CheckedStatement[], findings: readonly StatementFinding[]): Promise<void> {
+  async record(manager: Queryable, jobId: string, source: string, statements: readonly CheckedStatement[], findings: readonly StatementFinding[]): Promise<void> {
     const closed = statements.filter((statement) => statement.closing !== undefined);
     if (closed.length > 0) {
       await manager.query(

@@ -39,9 +39,8 @@ export class PreviewSourceHandler implements IQueryHandler<PreviewSourceQuery> {
     requireRegularFile(query.filePath);
     assertFileFormat(configured.source, query.filePath);
     const items = configured.source.read({
-      // Any valid date: with allDates no row is outside it.
+      // Any valid date: file sources read every row whatever its date (jobs sort rows by period).
       businessDate: '2000-01-01',
-      allDates: true,
       filePath: query.filePath,
       windowMinutes: timeDiffMinutesMax,
       timeZone: this.settings.businessTimeZone,

@@ -26,6 +26,8 @@ export class ListReconJobsQuery extends Query<ReconJobDetails[]> {
     readonly date: string | undefined,
     readonly source: string | undefined,
     readonly limit: number,
+    /** Jobs whose period overlaps from .. to (either may be absent). */
+    readonly period: { from?: string; to?: string } = {},
   ) {
     super();
   }
@@ -69,7 +71,7 @@ export class ListReconJobsHandler implements IQueryHandler<ListReconJobsQuery> {
   ) {}
 
   async execute(query: ListReconJobsQuery): Promise<ReconJobDetails[]> {
-    return (await this.reader.jobs(query.date, query.source, query.limit)).map((job) => presentJob(job, this.settings));
+    return (await this.reader.jobs(query.date, query.source, query.limit, query.period)).map((job) => presentJob(job, this.settings));
   }
 }
 

@@ -13,6 +13,11 @@ export interface ReconJobDetails {
   job_id: string;
   source: string;
   date: string;
+  /** The job's period of business dates, inclusive; date is its first day. */
+  period_from: string;
+  period_to: string;
+  /** The later job of the same source and period that replaced this one (its matches were released). */
+  superseded_by: string | null;
   account_id: string | null;
   trigger: 'api' | 'cli' | 'schedule';
   parameters: Record<string, unknown>;
@@ -62,4 +67,6 @@ export interface ReconLogView {
   external_amount: string | null;
   internal_amount: string | null;
   reason: string | null;
+  /** Machine-readable reason: matched_exact, matched_fuzzy, no_candidate, below_threshold, counterpart_taken, ... */
+  reason_code: string | null;
 }

@@ -22,10 +22,20 @@ export class SummaryQueryDto extends SourceQueryDto {
 }
 
 export class JobsQueryDto extends SourceQueryDto {
-  @ApiPropertyOptional({ example: '2025-07-13' })
+  @ApiPropertyOptional({ example: '2025-07-13', description: 'Jobs whose period covers this date' })
   @IsOptional()
   @IsBusinessDate()
   date?: string;
+
+  @ApiPropertyOptional({ example: '2025-07-01', description: 'Jobs whose period ends on or after this date' })
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-07-31', description: 'Jobs whose period starts on or before this date' })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
 }
 
 export class LogsQueryDto extends LimitQueryDto {

@@ -34,7 +34,7 @@ export class ReconFindingResponse implements ReconFindingView {
   @ApiProperty({ example: 'line 4: opening 100 + entries 20 = 120, but the closing balance is 125 EUR (difference 5)' }) message: string;
 }
 
-export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'source' | 'date' | 'status' | 'started_at' | 'finished_at' | 'error' | 'counts'> {
+export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'source' | 'date' | 'period_from' | 'period_to' | 'status' | 'started_at' | 'finished_at' | 'error' | 'counts' | 'superseded_by'> {
   @ApiProperty({ format: 'uuid' }) job_id: string;
   @ApiProperty({ example: 'bank_csv' }) source: string;
   @ApiProperty({ format: 'date', example: '2025-07-13' }) date: string;
@@ -43,6 +43,9 @@ export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'so
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2025-07-14T02:00:00.410Z' }) finished_at: string | null;
   @ApiProperty({ nullable: true, type: String, example: null, description: 'Why a failed job failed' }) error: string | null;
   @ApiProperty({ type: ReconCountsResponse, nullable: true, description: 'Null until the job has completed' }) counts: ReconCountsResponse | null;
+  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'First business date of the period' }) period_from: string;
+  @ApiProperty({ format: 'date', example: '2025-07-13', description: 'Last business date of the period (inclusive)' }) period_to: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The later job of the same source and period that replaced this one; its matches no longer hold' }) superseded_by: string | null;
   @ApiPropertyOptional({ type: [ReconFindingResponse], description: 'Job-level findings about statement files (balance breaks, gaps, overlaps); absent from job lists' })
   findings?: ReconFindingResponse[];
 }
@@ -97,6 +100,7 @@ export class ReconLogResponse implements ReconLogView {
   @ApiProperty({ nullable: true, type: String, example: '420.0000' }) external_amount: string | null;
   @ApiProperty({ nullable: true, type: String, example: '420.0100' }) internal_amount: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'fuzzy score 0.8675 at or above the threshold' }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'matched_fuzzy', description: 'Machine-readable reason (matched_exact, matched_fuzzy, no_candidate, below_threshold, counterpart_taken, amount_outside_tolerance, currency_unsupported, out_of_period, malformed_row)' }) reason_code: string | null;
 }
 
 export class ReconLogPageResponse {

@@ -12,10 +12,23 @@ export class RunReconDto {
   @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'must be a configured source name' })
   source: string;
 
-  @ApiProperty({ example: '2025-07-13', description: 'Business date (UTC day), YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2025-07-13', description: 'Business date, YYYY-MM-DD: a period of one day. Give date, or from and to' })
+  @IsOptional()
   @IsString()
   @IsBusinessDate()
-  date: string;
+  date?: string;
+
+  @ApiPropertyOptional({ example: '2025-07-13', description: 'First business date of the period (with to)' })
+  @IsOptional()
+  @IsString()
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-07-15', description: 'Last business date of the period, inclusive, at most 31 days after from' })
+  @IsOptional()
+  @IsString()
+  @IsBusinessDate()
+  to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only ledger transfers from or to this account' })
   @IsOptional()

@@ -11,7 +11,7 @@ export interface ReconJobView {
 }
 
 /**
- * Starts a reconciliation job for `source` and `businessDate`. With `wait` the result is the finished job
+ * Starts a reconciliation job for `source` over `businessDate` .. `options.periodTo`. With `wait` the result is the finished job
  * (the CLI); without it the job runs in the background and the result is the pending job (the API).
  */
 export class RunReconCommand extends Command<ReconJobView> {
@@ -21,6 +21,8 @@ export class RunReconCommand extends Command<ReconJobView> {
     readonly trigger: ReconTrigger,
     readonly options: {
       accountId?: string;
+      /** The last business date of the period (inclusive); the period is businessDate alone when absent. */
+      periodTo?: string;
       /** Already checked by the caller (the API only allows RECON_INBOX_DIR). */
       filePath?: string;
       params?: Partial<MatchParameters>;

@@ -84,6 +84,6 @@ describe('defaultMatchRules', () => {
   it('follows the job parameters and refuses an allowance above the rule bound', () => {
     const wide = defaultMatchRules(params({ maxTimeDiffMinutes: 1440, allowedAmountDiff: new Decimal('1'), fuzzyThreshold: 0.9 }));
     expect(wide[2]).toMatchObject({ threshold: 0.9, timeWindowMinutes: 1440, amount: { absolute: new Decimal('1') } });
-    expect(() => defaultMatchRules(params({ allowedAmountDiff: new Decimal('1000.01') }))).toThrow('allowedAmountDiff: must be at most 1000');
+    expect(() => defaultMatchRules(params({ allowedAmountDiff: new Decimal('1000.01') }))).toThrow('allowedAmountDiff: must be a non-negative decimal of at most 1000');
   });
 });

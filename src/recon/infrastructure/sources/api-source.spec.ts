@@ -259,7 +259,7 @@ describe('ApiSource records', () => {
     ]);
   });
 
-  it('rejects records outside the business window, keeping those inside its margins', async () => {
+  it('keeps records outside the business window: the engine reports them as out of period', async () => {
     respond = () => ({
       json: {
         data: [
@@ -270,9 +270,9 @@ describe('ApiSource records', () => {
       },
     });
     expect(summary(await read())).toEqual([
-      '1!timestamp: 2025-07-12T22:59:59.000Z is outside the business window 2025-07-12T23:00:00.000Z .. 2025-07-14T01:00:00.000Z',
+      '1:EARLY:1:USD:2025-07-12T22:59:59.000Z',
       '2:MARGIN:1:USD:2025-07-12T23:00:00.000Z',
-      '3!timestamp: 2025-07-14T01:00:00.000Z is outside the business window 2025-07-12T23:00:00.000Z .. 2025-07-14T01:00:00.000Z',
+      '3:LATE:1:USD:2025-07-14T01:00:00.000Z',
     ]);
   });
 

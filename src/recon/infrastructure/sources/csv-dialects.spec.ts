@@ -71,12 +71,8 @@ describe('CSV dialects', () => {
       },
       { ...common, key: '8CD23456EF7890123', reference: 'Facture 2025-118', amount: '1250', currency: 'USD', counterparty: 'Jane Smith', occurredAt: '2025-07-13T08:20:00.000Z', line: 3 },
       { ...common, key: '9EF34567GH8901234', reference: '', amount: '89.99', currency: 'GBP', counterparty: 'Hans Müller', occurredAt: '2025-07-13T21:30:00.000Z', line: 4 },
-      {
-        kind: 'rejected',
-        line: 5,
-        reason: "date (column 'Date'): 2025-07-12T06:00:00.000Z is outside the business window 2025-07-12T23:00:00.000Z .. 2025-07-14T01:00:00.000Z",
-        raw: '"12/07/2025","08:00:00","Europe/Paris","Librairie Dupont","Paiement express","Terminé","EUR","-15,00","0,00","-15,00","1GH45678IJ9012345","Livres"',
-      },
+      // Another day is still a record: the engine reports it out_of_period for a job of 2025-07-13.
+      { ...external, key: '1GH45678IJ9012345', reference: 'Livres', amount: '15', currency: 'EUR', direction: 'debit', counterparty: 'Librairie Dupont', description: 'Paiement express', occurredAt: '2025-07-12T06:00:00.000Z', line: 5 },
       {
         kind: 'rejected',
         line: 6,
@@ -128,12 +124,7 @@ describe('CSV dialects', () => {
       { ...common, key: 'C5G13XY00012345', reference: 'Boodschappen week 28', amount: '827.75', direction: 'debit', valueDate: '2025-07-13', counterparty: 'Albert Heijn BV', line: 3 },
       { ...common, key: 'C5G13XY00012346', reference: 'Salaris juli 2025', amount: '2500', direction: 'credit', valueDate: '2025-07-14', counterparty: 'Werkgever BV', line: 4 },
       { ...common, key: 'C5G13XY00012347', reference: 'Factuur 2025-077', amount: '1234.56', direction: 'credit', valueDate: '2025-07-13', counterparty: 'Klant de Boer', line: 5 },
-      {
-        kind: 'rejected',
-        line: 6,
-        reason: "date (column 'Transactiedatum'): 2025-07-14 is not the business date 2025-07-13",
-        raw: 'NL12KNAB0123456789;14-07-2025;EUR;Af;10,00;NL91ABNA0417164300;Albert Heijn BV;14-07-2025;Boodschappen;C5G13XY00012348',
-      },
+      { ...common, ...dateOnly('2025-07-14'), key: 'C5G13XY00012348', reference: 'Boodschappen', amount: '10', direction: 'debit', valueDate: '2025-07-14', counterparty: 'Albert Heijn BV', line: 6 },
       {
         kind: 'rejected',
         line: 7,
@@ -278,10 +269,16 @@ describe('CSV dialects', () => {
         line: 4,
       },
       {
-        kind: 'rejected',
+        ...external,
+        key: 'txn_3PaB1cL2eZvKYlo20k1Q2w3H',
+        reference: 'Order #1044',
+        amount: '15',
+        currency: 'EUR',
+        direction: 'credit',
+        description: 'charge',
+        endToEndId: 'ch_3PaB1cL2eZvKYlo21m1n2o3p',
+        occurredAt: '2025-07-14T02:10:00.000Z',
         line: 5,
-        reason: "timestamp (column 'Created (UTC)'): 2025-07-14T02:10:00.000Z is outside the business window 2025-07-12T23:00:00.000Z .. 2025-07-14T01:00:00.000Z",
-        raw: 'txn_3PaB1cL2eZvKYlo20k1Q2w3H,charge,ch_3PaB1cL2eZvKYlo21m1n2o3p,15.00,0.74,14.26,eur,2025-07-14 02:10,2025-07-21 00:00,Order #1044',
       },
     ]);
   });

@@ -1,7 +1,7 @@
 import type { Zone } from 'luxon';
 import type { Decimal } from '../../../common/money/decimal.js';
 import { keyLengthMax, referenceLengthMax, rejectedRawCharsMax } from '../../domain/limits.js';
-import type { SourceItem, TimeWindow } from '../../domain/recon-source.js';
+import type { SourceItem } from '../../domain/recon-source.js';
 import { externalItem, type ParsedExternalFields } from './external-record.js';
 import { parseAmountCell, type CellAmount } from './csv-amount.js';
 import type { CsvColumns } from './csv-columns.js';
@@ -14,13 +14,6 @@ import { parseCsvCurrency, parseCsvDirection, type Parsed } from './csv-values.j
 export interface RowContext {
   readonly format: CsvFormat;
   readonly columns: CsvColumns;
-  readonly window: TimeWindow;
-  /** YYYY-MM-DD: date-only rows belong to the job when their booking date is this day. */
-  readonly businessDate: string;
-  /** Whole days a date-only row may lie from the business date (windowMinutes of a day or more). */
-  readonly dateMarginDays: number;
-  /** Set by a preview: no row is outside the business day. */
-  readonly allDates?: boolean;
   readonly firstLineOfId: Map<string, number>;
   readonly contentIds: ContentIds;
   readonly delimiter: string;
@@ -65,7 +58,7 @@ export function rowToItem(fields: readonly string[], line: number, raw: string, 
   const zone = has('timeZoneColumn') ? take('timeZoneColumn', required(cell('timeZoneColumn'), parseZone)) : format.timeZone;
   const dateField = has('timestamp') ? 'timestamp' : 'date';
   const when =
-    zone === undefined ? undefined : take(dateField, required(cell(dateField), (text) => readDateInWindow(text, has('time') ? cell('time') : undefined, zone, context)));
+    zone === undefined ? undefined : take(dateField, required(cell(dateField), (text) => readDateCells(text, has('time') ? cell('time') : undefined, zone, context)));
   const valueDate = cell('valueDate') === '' ? undefined : take('valueDate', readCalendarDate(cell('valueDate'), format.valueDatePattern));
   const parsed: ParsedExternalFields = {
     key,
@@ -163,22 +156,12 @@ function parseRowCurrency(text: string, fromAmount: string | undefined, defaultC
 }
 
 /**
- * Rows outside the business day (widened by the window) belong to another job; matching them here would
- * mislead. A date-only row has no minutes to widen by: it belongs when its booking date is the business date.
+ * Reads a row's date cells. A row of another day is still a well-formed row: the engine reports it as
+ * out_of_period, not rejected.
  */
-function readDateInWindow(text: string, time: string | undefined, zone: Zone, context: RowContext): Parsed<RowDate> {
+function readDateCells(text: string, time: string | undefined, zone: Zone, context: RowContext): Parsed<RowDate> {
   if (time === '') return { ok: false, reason: `the time cell next to '${text}' is empty` };
-  const parsed = readRowDate({ date: text, time, zone }, context.format.dates);
-  if (!parsed.ok || context.allDates) return parsed;
-  if (parsed.value.precision === 'date') {
-    const days = Math.abs(Date.parse(`${context.businessDate}T00:00:00Z`) - parsed.value.occurredAt.getTime()) / 86_400_000;
-    if (days <= context.dateMarginDays) return parsed;
-    return { ok: false, reason: `${parsed.value.bookingDate} is not the business date ${context.businessDate}` };
-  }
-  const time_ = parsed.value.occurredAt.getTime();
-  const { from, to } = context.window;
-  if (time_ >= from.getTime() && time_ < to.getTime()) return parsed;
-  return { ok: false, reason: `${parsed.value.occurredAt.toISOString()} is outside the business window ${from.toISOString()} .. ${to.toISOString()}` };
+  return readRowDate({ date: text, time, zone }, context.format.dates);
 }
 
 /** Reports want the row, not a runaway one. */

@@ -95,7 +95,7 @@ describe('readCsv', () => {
       '6!expected 5 columns as in the header, found 4',
       "7!id (column 'txn_id'): 'B1' is already used on line 2",
       "8!currency (column 'currency'): 'DOLLARS' is not a 3-letter ISO 4217 currency code",
-      "9!timestamp (column 'date'): 2025-07-14T01:00:01.000Z is outside the business window 2025-07-12T23:00:00.000Z .. 2025-07-14T01:00:00.000Z",
+      '9:B8:next day:1:USD:2025-07-14T01:00:01.000Z',
       "10!amount (column 'amount'): '-1.00' is negative but signConvention is 'absolute'",
       '11:B10:ok again:2:USD:2025-07-13T09:00:00.000Z',
     ]);

@@ -7,7 +7,6 @@ import {
   type ReconSource,
   type SourceItem,
   type SourceReadRequest,
-  type TimeWindow,
 } from '../../domain/recon-source.js';
 import { textLines, type TextLine } from '../statements/text-lines.js';
 import { holdsNamedColumns, resolveColumns, sourceInvalid, type CsvColumns } from './csv-columns.js';
@@ -60,14 +59,15 @@ const delimiterCandidates = [',', ';', '\t', '|'] as const;
 export async function* readCsv(
   input: ByteChunks,
   mapping: ColumnMapping,
-  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'timeZone' | 'allDates'>,
+  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'timeZone'>,
 ): AsyncGenerator<SourceItem> {
   const format = resolveCsvFormat(mapping);
-  const window = businessWindow(request);
+  // A bad request fails before the file is read; rows of any date are read (the engine sorts them by period).
+  businessWindow(request);
   const lines = textLines(asBuffers(input), format.encoding)[Symbol.asyncIterator]();
   // Closes the input (a file descriptor) however reading ends: a bad header, a limit, a consumer that stops.
   try {
-    yield* readRows(lines, format, request, window);
+    yield* readRows(lines, format);
   } finally {
     await lines.return?.(undefined);
   }
@@ -76,17 +76,11 @@ export async function* readCsv(
 async function* readRows(
   lines: AsyncIterator<TextLine>,
   format: CsvFormat,
-  request: Pick<SourceReadRequest, 'businessDate' | 'windowMinutes' | 'allDates'>,
-  window: TimeWindow,
 ): AsyncGenerator<SourceItem> {
   const layout = await findLayout(lines, format);
   const context: RowContext = {
     format,
     columns: layout.columns,
-    window,
-    businessDate: request.businessDate,
-    dateMarginDays: Math.floor(request.windowMinutes / (24 * 60)),
-    allDates: request.allDates === true,
     firstLineOfId: new Map(),
     contentIds: new ContentIds(),
     delimiter: layout.delimiter,

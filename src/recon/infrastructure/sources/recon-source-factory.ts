@@ -13,4 +13,3 @@ export interface ReconSourceFactory {
 }
 
 export const RECON_SOURCE_FACTORIES = Symbol('RECON_SOURCE_FACTORIES');
-export const RECON_MATCHERS = Symbol('RECON_MATCHERS');

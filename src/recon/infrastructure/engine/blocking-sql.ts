@@ -1,0 +1,45 @@
+import type { ReconSide } from '../../domain/recon-record.js';
+import { keyOrder, matchKey, otherSide, sideRows } from './staged-sides.js';
+
+/**
+ * Parameters every blocking query takes, in this order after the job id ($1): $2 supported currencies
+ * (text[]), $3 amount bucket width, $4 allowed amount difference, $5 time window in minutes, $6 pairs kept
+ * per probe record (nearest in time first).
+ */
+export interface BlockingOptions {
+  readonly probe: ReconSide;
+  /** Probe only records still unmatched (always), and pair them only with unmatched records of the other side. */
+  readonly unmatchedPartnersOnly: boolean;
+}
+
+const unmatched = (side: ReconSide, alias: string) =>
+  `NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.${matchKey[side]} = ${alias}.key)`;
+
+/**
+ * CTEs `probe`, `other` and `near`: the unmatched supported in-period records of the probe side, the supported
+ * records of the other side, and the pairs between them within the amount and time tolerances. Pairs are
+ * found by an equi-join on (currency, amount bucket), each probe against its own and both neighbouring
+ * buckets, never by comparing every pair.
+ */
+export function blockingCtes(options: BlockingOptions): string {
+  const other = otherSide(options.probe);
+  return `
+    probe AS (SELECT * FROM (${sideRows[options.probe]}) p WHERE p.currency = ANY($2) AND p.in_period AND ${unmatched(options.probe, 'p')}),
+    other AS (SELECT o.*, floor(o.amount / $3) AS bucket FROM (${sideRows[other]}) o
+              WHERE o.currency = ANY($2) ${options.unmatchedPartnersOnly ? `AND ${unmatched(other, 'o')}` : ''}),
+    near AS (
+      SELECT probe_key, other_key FROM (
+        SELECT p.key AS probe_key, o.key AS other_key,
+               row_number() OVER (PARTITION BY p.key ORDER BY abs(extract(epoch FROM o.occurred_at - p.occurred_at)), ${keyOrder('o.key')}) AS nearness
+        FROM probe p CROSS JOIN (VALUES (-1), (0), (1)) AS shift (k)
+        JOIN other o ON o.currency = p.currency AND o.bucket = floor(p.amount / $3) + shift.k
+        WHERE abs(o.amount - p.amount) <= $4
+          AND o.occurred_at BETWEEN p.occurred_at - make_interval(mins => $5) AND p.occurred_at + make_interval(mins => $5)
+      ) ranked WHERE nearness <= $6
+    )`;
+}
+
+/** The columns of a side's row under a prefix, for queries that return both records of a pair. */
+export const prefixed = (alias: string, prefix: string) =>
+  `${alias}.key AS ${prefix}key, ${alias}.line AS ${prefix}line, ${alias}.reference AS ${prefix}reference, ${alias}.amount::text AS ${prefix}amount,
+   ${alias}.currency AS ${prefix}currency, ${alias}.occurred_at AS ${prefix}occurred_at`;

@@ -1,0 +1,161 @@
+import type pg from 'pg';
+import { evaluatePairs } from '../../domain/pair-evaluation.js';
+import { comparisonsPerRecordMax } from '../../domain/limits.js';
+import type { MatchParameters } from '../../domain/recon-record.js';
+import type { TimeWindow } from '../../domain/recon-source.js';
+import { blockingCtes, prefixed } from './blocking-sql.js';
+import { cursorRows, groupedBy } from './cursor.js';
+import { CopyBatcher } from './pg-copy.js';
+import { bucketWidth, keyOrder, msBetween, recordOf, trimmed, type SideRow } from './staged-sides.js';
+
+export interface MatchScope {
+  readonly jobId: string;
+  readonly params: MatchParameters;
+  readonly currencies: readonly string[];
+}
+
+/**
+ * The key external systems quote: the transfer's reference, else metadata.txn_id or metadata.external_id
+ * when a string.
+ */
+const matchingReference = `COALESCE(reference, CASE
+    WHEN jsonb_typeof(metadata -> 'txn_id') = 'string' THEN metadata ->> 'txn_id'
+    WHEN COALESCE(jsonb_typeof(metadata -> 'txn_id'), 'null') = 'null' AND jsonb_typeof(metadata -> 'external_id') = 'string' THEN metadata ->> 'external_id'
+  END, '')`;
+
+/** A job's period of business dates (inclusive) in the business time zone. */
+export interface BusinessPeriod {
+  readonly from: string;
+  readonly to: string;
+  readonly timeZone: string;
+}
+
+/**
+ * Copies the ledger transfers of the job's window (the period widened by the time window, so a payment just
+ * before midnight still meets its counterpart) once, through the ledger's read-only view. Transfers in the
+ * margins are marked: they may match, but unmatched they belong to a neighbouring period.
+ */
+export async function stageLedger(client: pg.PoolClient, jobId: string, window: TimeWindow, period: BusinessPeriod, accountId: string | null): Promise<number> {
+  const result = await client.query(
+    `INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at, in_period)
+     SELECT $1, id, ${matchingReference}, amount, currency, occurred_at, (occurred_at AT TIME ZONE $7)::date BETWEEN $5::date AND $6::date
+     FROM ledger_recon_transfers
+     WHERE occurred_at >= $2 AND occurred_at < $3 AND ($4::uuid IS NULL OR debit_account_id = $4 OR credit_account_id = $4)`,
+    [jobId, window.from, window.to, accountId, period.from, period.to, period.timeZone],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Exact: same trimmed non-empty reference, currency and amount, within the time window; one join. */
+export async function findExactCandidates(client: pg.PoolClient, scope: MatchScope): Promise<void> {
+  await client.query(
+    `INSERT INTO recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms)
+     SELECT $1, e.external_id, l.transfer_id, 'exact', 1, 0, ${msBetween('e.occurred_at', 'l.occurred_at')}
+     FROM recon_staging e
+     JOIN recon_staging_ledger l ON l.job_id = $1 AND l.currency = e.currency AND l.amount = e.amount AND ${trimmed('l.reference')} = ${trimmed('e.reference')}
+     WHERE e.job_id = $1 AND e.claimed_by IS NULL AND l.claimed_by IS NULL AND e.currency = ANY($2) AND ${trimmed('e.reference')} <> ''
+       AND l.occurred_at BETWEEN e.occurred_at - make_interval(mins => $3) AND e.occurred_at + make_interval(mins => $3)`,
+    [scope.jobId, scope.currencies, scope.params.maxTimeDiffMinutes],
+  );
+}
+
+/**
+ * Fuzzy: the pairs blocking finds among the records still unmatched, streamed through a cursor one
+ * external record at a time, judged by evaluatePairs, and the kept candidates copied back.
+ */
+export async function findFuzzyCandidates(client: pg.PoolClient, scope: MatchScope): Promise<void> {
+  const { params } = scope;
+  const candidates = new CopyBatcher(client, `COPY recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms) FROM STDIN`);
+  const sql = `WITH ${blockingCtes({ probe: 'external', unmatchedPartnersOnly: true })}
+    SELECT ${prefixed('p', 'p_')}, ${prefixed('o', 'o_')}
+    FROM near JOIN probe p ON p.key = near.probe_key JOIN other o ON o.key = near.other_key
+    ORDER BY ${keyOrder('p.key')}, ${keyOrder('o.key')}`;
+  const blockingParams = [scope.jobId, scope.currencies, bucketWidth(params.allowedAmountDiff), params.allowedAmountDiff.toFixed(), params.maxTimeDiffMinutes, comparisonsPerRecordMax];
+  const rows = cursorRows<PairRow>(client, 'recon_fuzzy_pairs', sql, blockingParams);
+  for await (const group of groupedBy(rows, (row) => row.p_key as string)) {
+    const external = recordOf('external', sideOf(group[0], 'p_'));
+    const partners = group.map((row) => recordOf('internal', sideOf(row, 'o_')));
+    for (const candidate of evaluatePairs(external, partners, params)) {
+      const ms = Math.round(candidate.timeDiffMinutes * 60_000);
+      await candidates.push([scope.jobId, external.key, candidate.internal.key, candidate.type, candidate.score, candidate.amountDiff.toFixed(), ms]);
+    }
+  }
+  await candidates.flush();
+}
+
+/**
+ * Turns the job's candidates into one-to-one matches, exactly as the domain's greedy best-first assignment
+ * would (higher score, then nearer in time, then nearer in amount, then external key, then transfer key):
+ * each round accepts every pair that is the best remaining choice of both its records (such a pair is
+ * accepted by the greedy walk whatever else happens), until no pair is left. Candidates are then dropped.
+ */
+export async function assignCandidates(client: pg.PoolClient, jobId: string): Promise<void> {
+  for (;;) {
+    const round = await client.query(
+      `WITH live AS (
+         SELECT c.* FROM recon_staging_candidates c
+         WHERE c.job_id = $1
+           AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.external_id = c.external_id)
+           AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = c.transfer_id)
+       ), ranked AS (
+         SELECT live.*,
+                row_number() OVER (PARTITION BY external_id ORDER BY score DESC, time_diff_ms, amount_diff, ${keyOrder('transfer_id::text')}) AS for_external,
+                row_number() OVER (PARTITION BY transfer_id ORDER BY score DESC, time_diff_ms, amount_diff, ${keyOrder('external_id')}) AS for_transfer
+         FROM live
+       )
+       INSERT INTO recon_staging_matches (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms)
+       SELECT job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms FROM ranked WHERE for_external = 1 AND for_transfer = 1`,
+      [jobId],
+    );
+    if ((round.rowCount ?? 0) === 0) break;
+  }
+  await client.query(`DELETE FROM recon_staging_candidates WHERE job_id = $1`, [jobId]);
+}
+
+/** Unmatched transfers of the margins: another period's business, logged as such and counted nowhere. */
+export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: string, period: BusinessPeriod): Promise<void> {
+  await client.query(
+    `INSERT INTO recon_logs (job_id, side, internal_transfer_id, internal_reference, matched, currency, internal_amount, reason, reason_code)
+     SELECT $1, 'internal', l.transfer_id, NULLIF(l.reference, ''), false, l.currency, l.amount,
+            'transfer ' || l.transfer_id || ' is dated ' || to_char(l.occurred_at AT TIME ZONE $4, 'YYYY-MM-DD') || ', outside the period ' || $2 || ' .. ' || $3,
+            'out_of_period'
+     FROM recon_staging_ledger l
+     WHERE l.job_id = $1 AND NOT l.in_period AND l.claimed_by IS NULL AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)
+     ORDER BY l.occurred_at, l.transfer_id`,
+    [jobId, period.from, period.to, period.timeZone],
+  );
+}
+
+/** The matched pairs' log rows, written by the database from the staging tables. */
+export async function logMatches(client: pg.PoolClient, jobId: string): Promise<void> {
+  await client.query(
+    `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
+                             amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason, reason_code)
+     SELECT $1, 'external', e.external_id, e.line, l.transfer_id, NULLIF(l.reference, ''), true, m.match_type, m.score,
+            m.amount_diff, round(m.time_diff_ms / 60000.0, 2), e.currency, e.amount, l.amount,
+            CASE m.match_type WHEN 'exact' THEN 'same reference, currency and amount within the time window'
+                              ELSE 'fuzzy score ' || m.score::text || ' at or above the threshold' END,
+            'matched_' || m.match_type
+     FROM recon_staging_matches m
+     JOIN recon_staging e ON e.job_id = $1 AND e.external_id = m.external_id
+     JOIN recon_staging_ledger l ON l.job_id = $1 AND l.transfer_id = m.transfer_id
+     WHERE m.job_id = $1
+     ORDER BY m.match_type, e.line, ${keyOrder('e.external_id')}`,
+    [jobId],
+  );
+}
+
+/** A row holding two records, their columns prefixed p_ (probe) and o_ (other side). */
+export type PairRow = Record<string, unknown>;
+
+/** One side's columns out of a row that holds two, by prefix. */
+export function sideOf(row: Record<string, unknown>, prefix: string): SideRow {
+  return {
+    key: row[`${prefix}key`] as string,
+    line: row[`${prefix}line`] as number | null,
+    reference: row[`${prefix}reference`] as string,
+    amount: row[`${prefix}amount`] as string,
+    currency: row[`${prefix}currency`] as string,
+    occurred_at: row[`${prefix}occurred_at`] as Date,
+  };
+}

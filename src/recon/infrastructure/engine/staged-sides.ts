@@ -1,0 +1,56 @@
+import { Decimal } from '../../../common/money/decimal.js';
+import type { ReconRecord, ReconSide } from '../../domain/recon-record.js';
+
+/**
+ * Both sides of a job as SQL row sets with the same columns (key, line, reference, amount, currency,
+ * occurred_at, in_period: external records outside the period are never staged), without the records another
+ * live job claimed (they are logged apart), so one query template serves either side. $1 is always the job id.
+ */
+export const sideRows: Record<ReconSide, string> = {
+  external: `SELECT external_id AS key, line, reference, amount, currency, occurred_at, true AS in_period FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL`,
+  internal: `SELECT transfer_id::text AS key, NULL::int AS line, reference, amount, currency, occurred_at, in_period FROM recon_staging_ledger WHERE job_id = $1 AND claimed_by IS NULL`,
+};
+
+/** The key column of a side in recon_staging_matches. */
+export const matchKey: Record<ReconSide, string> = { external: 'external_id', internal: 'transfer_id::text' };
+
+export const otherSide = (side: ReconSide): ReconSide => (side === 'external' ? 'internal' : 'external');
+
+/** JavaScript's String.prototype.trim for the whitespace that occurs in references. */
+export const trimmed = (column: string) => `btrim(${column}, E' \\t\\n\\r\\f\\v')`;
+
+/** Key order the domain uses (code units), not the server's locale. */
+export const keyOrder = (column: string) => `${column} COLLATE "C"`;
+
+/** Milliseconds between two timestamptz columns, whole, as the domain measures. */
+export const msBetween = (a: string, b: string) => `abs(round(extract(epoch FROM ${a} - ${b}) * 1000))::bigint`;
+
+/** One row of a side as read back from SQL. */
+export interface SideRow {
+  key: string;
+  line: number | null;
+  reference: string;
+  amount: string;
+  currency: string;
+  occurred_at: Date;
+}
+
+export function recordOf(side: ReconSide, row: SideRow): ReconRecord {
+  return {
+    side,
+    key: row.key,
+    reference: row.reference,
+    amount: new Decimal(row.amount),
+    currency: row.currency,
+    occurredAt: row.occurred_at,
+    ...(row.line !== null && { line: row.line }),
+  };
+}
+
+/**
+ * Width of the amount buckets used for blocking: two amounts within `allowed` of each other fall in the
+ * same or a neighbouring bucket. Zero tolerance still needs a positive width.
+ */
+export function bucketWidth(allowed: Decimal): string {
+  return allowed.isZero() ? '0.0001' : allowed.toFixed();
+}

@@ -1,0 +1,56 @@
+import type pg from 'pg';
+import { Decimal } from '../../../common/money/decimal.js';
+import type { ReconSummary } from '../../domain/recon-job.js';
+
+/**
+ * The job's summary, counted by the database from its staging tables. Rejected rows count as external
+ * records that stayed unmatched, as before; ledger transfers of the margins count only when this job matched them;
+ * records another live job claimed count in that job only, so summed summaries count each record once.
+ */
+export async function summarizeJob(client: pg.PoolClient, jobId: string, rejectedRows: number): Promise<ReconSummary> {
+  const { rows: [counts] } = await client.query<{ external: string; internal: string; exact: string; fuzzy: string }>(
+    `SELECT (SELECT count(*) FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL) AS external,
+            (SELECT count(*) FROM recon_staging_ledger l WHERE job_id = $1 AND claimed_by IS NULL AND (in_period
+               OR EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id))) AS internal,
+            (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1 AND match_type = 'exact') AS exact,
+            (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1 AND match_type = 'fuzzy') AS fuzzy`,
+    [jobId],
+  );
+  const { rows: sums } = await client.query<{ currency: string; field: 'external' | 'internal' | 'matched_external'; total: string }>(
+    `SELECT currency, 'external' AS field, sum(amount)::text AS total FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL GROUP BY currency
+     UNION ALL
+     SELECT currency, 'internal', sum(amount)::text FROM recon_staging_ledger l WHERE job_id = $1 AND claimed_by IS NULL AND (in_period
+       OR EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)) GROUP BY currency
+     UNION ALL
+     SELECT e.currency, 'matched_external', sum(e.amount)::text FROM recon_staging_matches m
+       JOIN recon_staging e ON e.job_id = $1 AND e.external_id = m.external_id WHERE m.job_id = $1 GROUP BY e.currency
+     ORDER BY 2, 1`,
+    [jobId],
+  );
+  const amounts: ReconSummary['amounts'] = {};
+  for (const { currency, field, total } of sums) {
+    amounts[currency] ??= { external: '0', internal: '0', matched_external: '0' };
+    amounts[currency][field] = new Decimal(total).toFixed();
+  }
+  const [external, internal, matchedExact, matchedFuzzy] = [counts.external, counts.internal, counts.exact, counts.fuzzy].map(Number);
+  const matched = matchedExact + matchedFuzzy;
+  const usable = external + rejectedRows;
+  return {
+    externalTotal: usable,
+    internalTotal: internal,
+    rejectedRows,
+    matchedExact,
+    matchedFuzzy,
+    unmatchedExternal: usable - matched,
+    unmatchedInternal: internal - matched,
+    matchRate: usable === 0 ? '0.0000' : new Decimal(matched).div(usable).toFixed(4),
+    amounts,
+  };
+}
+
+/** Staging is scratch space: whatever the outcome, a job's rows go when it ends. */
+export async function dropStaging(client: pg.PoolClient, jobId: string): Promise<void> {
+  for (const table of ['recon_staging', 'recon_staging_ledger', 'recon_staging_candidates', 'recon_staging_matches']) {
+    await client.query(`DELETE FROM ${table} WHERE job_id = $1`, [jobId]);
+  }
+}

@@ -9,6 +9,8 @@ import { jobFinished } from '../support/recon-jobs.js';
 
 const inbox = mkdtempSync(join(tmpdir(), 'tally-guard-'));
 const rows = 60_000;
+/** 60,000 rows take a few seconds here, but far longer on a machine loaded by other work (CI shares its cores). */
+const slowMachineMs = 90_000;
 writeFileSync(
   join(inbox, 'large.csv'),
   'txn_id,date,amount,currency,description\n' +
@@ -31,14 +33,14 @@ describe('reconciliation jobs never take the service down', () => {
   it('runs one job per source: a second start while the first runs answers 409 RECON_JOB_RUNNING', async () => {
     // The large job is started first and seen running, so the second start always meets it.
     const accepted = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-10-01', file_path: 'large.csv' }).expect(202);
-    await eventually(async () => ((await http().get(`/recon/jobs/${accepted.body.job_id}`).expect(200)).body.status === 'running' ? true : undefined));
+    await eventually(async () => ((await http().get(`/recon/jobs/${accepted.body.job_id}`).expect(200)).body.status === 'running' ? true : undefined), slowMachineMs);
     const refused = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-10-01', file_path: 'small.csv' }).expect(409);
     expect(refused.body.code).toBe('RECON_JOB_RUNNING');
-    expect((await jobFinished(http, accepted.body.job_id)).status).toBe('completed');
+    expect((await jobFinished(http, accepted.body.job_id, slowMachineMs)).status).toBe('completed');
     // Once it has finished, the source takes a new job.
     const next = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-10-02', file_path: 'small.csv' }).expect(202);
     expect((await jobFinished(http, next.body.job_id)).status).toBe('completed');
-  });
+  }, 240_000);
 
   it('bounds what a caller may ask for', async () => {
     const response = await http().post('/recon/run').send({ source: 'bank_csv', date: '2025-10-02', file_path: 'small.csv', allowed_amount_diff: '5000' }).expect(400);
@@ -55,7 +57,7 @@ describe('reconciliation jobs never take the service down', () => {
         `SELECT j.id FROM recon_jobs j WHERE j.status = 'running' AND j.trigger = 'cli' AND EXISTS (SELECT 1 FROM recon_staging s WHERE s.job_id = j.id)`,
       );
       return job?.id;
-    });
+    }, slowMachineMs);
     cli.kill('SIGKILL');
     await exited;
     expect((await http().get(`/recon/jobs/${jobId}`).expect(200)).body.status).toBe('running');
@@ -65,5 +67,5 @@ describe('reconciliation jobs never take the service down', () => {
     const killed = await http().get(`/recon/jobs/${jobId}`).expect(200);
     expect(killed.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped before it finished/) });
     expect(await leftovers(jobId)).toEqual([0, 0, 0, 0, 0]);
-  });
+  }, 240_000);
 });

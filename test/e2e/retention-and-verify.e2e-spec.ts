@@ -54,7 +54,7 @@ describe('retention and the scheduled verify', () => {
     await upload(400 * day, 'notes.txt');
     // Jobs name the files they used; by file name, wherever the directory was then.
     for (const name of [usedOld, usedYoung]) {
-      await sql(`INSERT INTO recon_jobs (id, source, business_date, trigger, parameters, status) VALUES ($1, 'bank_csv', '2025-07-13', 'api', $2, 'completed')`, [
+      await sql(`INSERT INTO recon_jobs (id, source, business_date, period_from, period_to, trigger, parameters, status) VALUES ($1, 'bank_csv', '2025-07-13', '2025-07-13', '2025-07-13', 'api', $2, 'completed')`, [
         randomUUID(), JSON.stringify({ file_path: `/srv/old-uploads/${name}` }),
       ]);
     }

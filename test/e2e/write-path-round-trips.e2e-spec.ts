@@ -29,8 +29,12 @@ describe('write path round trips', () => {
     }
     expect(responses.every((response) => response.status === 201)).toBe(true);
 
-    // Only the write path's two statements went to the database while the requests ran.
-    expect(sent.filter(({ what }) => what !== 'tally_write_read' && what !== 'tally_write_append')).toEqual([]);
+    // Only the write path's two statements went over the connections it used while the requests ran. Other
+    // connections are the background's own (the dispatcher's lock, the revocation listener): their pings, which
+    // a loaded machine stretches this window over, are not the write path's round trips.
+    const isWrite = (what: string) => what === 'tally_write_read' || what === 'tally_write_append';
+    const writeClients = new Set(sent.filter(({ what }) => isWrite(what)).map(({ client }) => client));
+    expect(sent.filter(({ client, what }) => writeClients.has(client) && !isWrite(what)).map(({ what }) => what)).toEqual([]);
     // On each connection, every read is followed by its append (or by the next batch's read when nothing was
     // accepted): never a third statement, and never anything after the append.
     for (const client of new Set(sent.map((s) => s.client))) {

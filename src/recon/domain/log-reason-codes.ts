@@ -1,8 +1,11 @@
+import type { MatchType } from './matcher.js';
+import type { ReasonCode } from './reason-codes.js';
 import type { UnmatchedCode } from './unmatched-explainer.js';
 
 /**
- * The machine-readable reason on every log row (recon_logs.reason_code), beside the sentence. Stable names:
- * clients filter on them. The catalogue with each code's meaning is src/recon/domain/reason-codes.ts.
+ * The codes the engine writes (recon_logs.reason_code), by the name the code uses for them. Every value is
+ * a code of the one catalogue, src/recon/domain/reason-codes.ts, where each code's meaning lives: the type
+ * refuses any other string, so the engine cannot write a code the catalogue does not document.
  */
 export const logReasonCodes = {
   matchedExact: 'matched_exact',
@@ -11,12 +14,20 @@ export const logReasonCodes = {
   belowThreshold: 'below_threshold',
   counterpartTaken: 'counterpart_taken',
   amountOutsideTolerance: 'amount_outside_tolerance',
+  directionMismatch: 'direction_mismatch',
   currencyUnsupported: 'currency_unsupported',
   outOfPeriod: 'out_of_period',
   malformedRow: 'malformed_row',
-} as const;
+} as const satisfies Record<string, ReasonCode>;
 
 export type LogReasonCode = (typeof logReasonCodes)[keyof typeof logReasonCodes];
+
+const matchedCodes = { exact: logReasonCodes.matchedExact, fuzzy: logReasonCodes.matchedFuzzy } as const satisfies Record<MatchType, LogReasonCode>;
+
+/** The code of a match made by a matcher of `type`. */
+export function matchedCodeOf(type: MatchType): LogReasonCode {
+  return matchedCodes[type];
+}
 
 /**
  * The explainer's finer view, as a log code. A pair that passed the threshold but was not chosen lost its

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { evaluatePairs } from '../../domain/pair-evaluation.js';
 import { comparisonsPerRecordMax } from '../../domain/limits.js';
+import { logReasonCodes, matchedCodeOf } from '../../domain/log-reason-codes.js';
 import type { MatchParameters } from '../../domain/recon-record.js';
 import type { TimeWindow } from '../../domain/recon-source.js';
 import { blockingCtes, prefixed } from './blocking-sql.js';
@@ -118,11 +119,11 @@ export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: stri
     `INSERT INTO recon_logs (job_id, side, internal_transfer_id, internal_reference, matched, currency, internal_amount, reason, reason_code)
      SELECT $1, 'internal', l.transfer_id, NULLIF(l.reference, ''), false, l.currency, l.amount,
             'transfer ' || l.transfer_id || ' is dated ' || to_char(l.occurred_at AT TIME ZONE $4, 'YYYY-MM-DD') || ', outside the period ' || $2 || ' .. ' || $3,
-            'out_of_period'
+            $5
      FROM recon_staging_ledger l
      WHERE l.job_id = $1 AND NOT l.in_period AND l.claimed_by IS NULL AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)
      ORDER BY l.occurred_at, l.transfer_id`,
-    [jobId, period.from, period.to, period.timeZone],
+    [jobId, period.from, period.to, period.timeZone, logReasonCodes.outOfPeriod],
   );
 }
 
@@ -135,13 +136,13 @@ export async function logMatches(client: pg.PoolClient, jobId: string): Promise<
             m.amount_diff, round(m.time_diff_ms / 60000.0, 2), e.currency, e.amount, l.amount,
             CASE m.match_type WHEN 'exact' THEN 'same reference, currency and amount within the time window'
                               ELSE 'fuzzy score ' || m.score::text || ' at or above the threshold' END,
-            'matched_' || m.match_type
+            CASE m.match_type WHEN 'exact' THEN $2 ELSE $3 END
      FROM recon_staging_matches m
      JOIN recon_staging e ON e.job_id = $1 AND e.external_id = m.external_id
      JOIN recon_staging_ledger l ON l.job_id = $1 AND l.transfer_id = m.transfer_id
      WHERE m.job_id = $1
      ORDER BY m.match_type, e.line, ${keyOrder('e.external_id')}`,
-    [jobId],
+    [jobId, matchedCodeOf('exact'), matchedCodeOf('fuzzy')],
   );
 }
 

@@ -1,4 +1,4 @@
-import { logCodeOfUnmatched, logReasonCodes, matchedCodeOf } from './log-reason-codes.js';
+import { logCodeOfUnmatched, logReasonCodes, matchedLogCode } from './log-reason-codes.js';
 import type { MatchType } from './matcher.js';
 import { isReasonCode } from './reason-codes.js';
 import type { UnmatchedCode } from './unmatched-explainer.js';
@@ -11,7 +11,7 @@ describe('the codes the engine writes on log rows', () => {
   it('are all codes of the catalogue', () => {
     const written = [
       ...Object.values(logReasonCodes),
-      ...(Object.keys(matchTypes) as MatchType[]).map(matchedCodeOf),
+      ...(Object.keys(matchTypes) as MatchType[]).map(matchedLogCode),
       ...(Object.keys(unmatchedCodes) as UnmatchedCode[]).flatMap((code) => [logCodeOfUnmatched(code, false), logCodeOfUnmatched(code, true)]),
     ];
     expect(written.filter((code) => !isReasonCode(code))).toEqual([]);
@@ -27,6 +27,6 @@ describe('the codes the engine writes on log rows', () => {
     expect(logCodeOfUnmatched('not_selected', false)).toBe('counterpart_taken');
     expect(logCodeOfUnmatched('no_candidate', false)).toBe('no_candidate');
     expect(logCodeOfUnmatched('no_candidate', true)).toBe('amount_outside_tolerance');
-    expect(matchedCodeOf('fuzzy')).toBe('matched_fuzzy');
+    expect(matchedLogCode('fuzzy')).toBe('matched_fuzzy');
   });
 });

@@ -1,5 +1,6 @@
 import type { MatchType } from './matcher.js';
 import type { ReasonCode } from './reason-codes.js';
+import { matchedCodeOf } from './rules/rule-verdict.js';
 import type { UnmatchedCode } from './unmatched-explainer.js';
 
 /**
@@ -8,8 +9,6 @@ import type { UnmatchedCode } from './unmatched-explainer.js';
  * refuses any other string, so the engine cannot write a code the catalogue does not document.
  */
 export const logReasonCodes = {
-  matchedExact: 'matched_exact',
-  matchedFuzzy: 'matched_fuzzy',
   noCandidate: 'no_candidate',
   belowThreshold: 'below_threshold',
   counterpartTaken: 'counterpart_taken',
@@ -20,13 +19,12 @@ export const logReasonCodes = {
   malformedRow: 'malformed_row',
 } as const satisfies Record<string, ReasonCode>;
 
-export type LogReasonCode = (typeof logReasonCodes)[keyof typeof logReasonCodes];
+/** A code the engine writes: a reason above, or the code of a match (matched_exact, matched_fuzzy, ...). */
+export type LogReasonCode = (typeof logReasonCodes)[keyof typeof logReasonCodes] | (typeof matchedCodeOf)[keyof typeof matchedCodeOf];
 
-const matchedCodes = { exact: logReasonCodes.matchedExact, fuzzy: logReasonCodes.matchedFuzzy } as const satisfies Record<MatchType, LogReasonCode>;
-
-/** The code of a match made by a matcher of `type`. */
-export function matchedCodeOf(type: MatchType): LogReasonCode {
-  return matchedCodes[type];
+/** The code of a match made by a matcher of `type`: the rules' own map of a rule kind to its code. */
+export function matchedLogCode(type: MatchType): LogReasonCode {
+  return matchedCodeOf[type];
 }
 
 /**

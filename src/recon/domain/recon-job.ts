@@ -1,6 +1,6 @@
 import { Decimal } from '../../common/money/decimal.js';
 import { storableText } from '../../common/storable-text.js';
-import { logCodeOfUnmatched, logReasonCodes, matchedCodeOf, type LogReasonCode } from './log-reason-codes.js';
+import { logCodeOfUnmatched, logReasonCodes, matchedLogCode, type LogReasonCode } from './log-reason-codes.js';
 import type { Candidate } from './matcher.js';
 import type { MatchRunResult } from './matching-engine.js';
 import type { MatchParameters, ReconRecord } from './recon-record.js';
@@ -79,7 +79,7 @@ export function matchedRow(match: Candidate): ReconLogRow {
     externalAmount: match.external.amount.toFixed(),
     internalAmount: match.internal.amount.toFixed(),
     reason: match.type === 'exact' ? 'same reference, currency and amount within the time window' : `fuzzy score ${match.score} at or above the threshold`,
-    reasonCode: matchedCodeOf(match.type),
+    reasonCode: matchedLogCode(match.type),
   };
 }
 

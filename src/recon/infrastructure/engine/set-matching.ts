@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { evaluatePairs } from '../../domain/pair-evaluation.js';
 import { comparisonsPerRecordMax } from '../../domain/limits.js';
-import { logReasonCodes, matchedCodeOf } from '../../domain/log-reason-codes.js';
+import { logReasonCodes, matchedLogCode } from '../../domain/log-reason-codes.js';
 import type { PairDating } from '../../domain/pair-dating.js';
 import type { MatchParameters } from '../../domain/recon-record.js';
 import type { TimeWindow } from '../../domain/recon-source.js';
@@ -158,7 +158,7 @@ export async function logMatches(client: pg.PoolClient, jobId: string): Promise<
      JOIN recon_staging_ledger l ON l.job_id = $1 AND l.transfer_id = m.transfer_id
      WHERE m.job_id = $1
      ORDER BY m.match_type, e.line, ${keyOrder('e.external_id')}`,
-    [jobId, matchedCodeOf('exact'), matchedCodeOf('fuzzy')],
+    [jobId, matchedLogCode('exact'), matchedLogCode('fuzzy')],
   );
 }
 

@@ -8,6 +8,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { describeForLog } from '../common/http/error-log.js';
 import { completedFacts, failedFacts } from './domain/recon-facts.js';
 import { outOfPeriodRow, type ReconJobRequest } from './domain/recon-job.js';
+import { maxDateLagDaysOf } from './domain/pair-dating.js';
 import { businessDateOf, isWithinPeriod } from './domain/record-period.js';
 import { businessWindow, type SourceItem } from './domain/recon-source.js';
 import { StatementBalanceCheck } from './domain/statement-balance-check.js';
@@ -84,9 +85,11 @@ export class ReconJobRunner {
       windowMinutes: job.params.maxTimeDiffMinutes,
       timeZone: this.settings.businessTimeZone,
     };
-    const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies] };
+    const configured = this.settings.source(job.source);
+    const dating = { timeZone: period.timeZone, maxDateLagDays: maxDateLagDaysOf(configured.config.rules) };
+    const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies], dating };
     const logs = new LogCopy(client, job.jobId);
-    const source = this.settings.source(job.source).source;
+    const source = configured.source;
     const timer = new PhaseTimer();
     const balances = new StatementBalanceCheck();
     const staged = await timer.time('stage', () =>
@@ -97,7 +100,7 @@ export class ReconJobRunner {
       }),
     );
     const statements = await this.checkStatements(job.source, balances);
-    await timer.time('ledger', () => stageLedger(client, job.jobId, businessWindow(request), period, job.accountId));
+    await timer.time('ledger', () => stageLedger(client, job.jobId, businessWindow(request), period, job.accountId, dating));
     const claiming: ClaimingJob = { jobId: job.jobId, source: job.source, accountId: job.accountId, periodFrom: period.from, periodTo: period.to };
     await timer.time('claimed', () => markClaimedElsewhere(client, claiming));
     await timer.time('exact', async () => {

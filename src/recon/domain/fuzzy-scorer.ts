@@ -41,17 +41,32 @@ export type PairScorer = (external: ReconRecord, internal: ReconRecord, params: 
  * or a time difference above the maximum; differences exactly at the limit qualify with closeness 0.
  */
 export const scorePair: PairScorer = (external, internal, params) => {
-  if (external.currency !== internal.currency) return undefined;
-  const diff = amountDiff(external, internal);
   const ms = timeDiffMs(external, internal);
   const windowMs = params.maxTimeDiffMinutes * msPerMinute;
-  if (diff.gt(params.allowedAmountDiff) || ms > windowMs) return undefined;
+  if (ms > windowMs) return undefined;
+  return scoreWithTime(external, internal, params, windowMs === 0 ? 1 : 1 - ms / windowMs, ms / msPerMinute);
+};
+
+/**
+ * The same score for a date-only record, whose time part is its day lag after the transfer's business day
+ * (1 on the same day, 0 at the largest lag allowed) rather than minutes; the lag is reported as whole days
+ * of minutes. The caller has checked the lag is within 0..maxDateLagDays.
+ */
+export function scoreDatedPair(external: ReconRecord, internal: ReconRecord, params: MatchParameters, dayLag: number, maxDateLagDays: number): FuzzyScore | undefined {
+  return scoreWithTime(external, internal, params, maxDateLagDays === 0 ? 1 : 1 - dayLag / maxDateLagDays, dayLag * minutesPerDay);
+}
+
+const minutesPerDay = 1440;
+
+function scoreWithTime(external: ReconRecord, internal: ReconRecord, params: MatchParameters, timeCloseness: number, timeDiffMinutes: number): FuzzyScore | undefined {
+  if (external.currency !== internal.currency) return undefined;
+  const diff = amountDiff(external, internal);
+  if (diff.gt(params.allowedAmountDiff)) return undefined;
   const referenceSimilarity = normalisedSimilarity(normalisedReferenceOf(external), normalisedReferenceOf(internal));
   const amountCloseness = params.allowedAmountDiff.isZero() ? 1 : 1 - diff.div(params.allowedAmountDiff).toNumber();
-  const timeCloseness = windowMs === 0 ? 1 : 1 - ms / windowMs;
   const score = weightedScore(fuzzyWeights, referenceSimilarity, amountCloseness, timeCloseness);
-  return { score, referenceSimilarity, amountCloseness, timeCloseness, amountDiff: diff, timeDiffMinutes: ms / msPerMinute };
-};
+  return { score, referenceSimilarity, amountCloseness, timeCloseness, amountDiff: diff, timeDiffMinutes };
+}
 
 /**
  * The weighted mean of the three closenesses, rounded to 6 decimals. Dividing by the weights' sum keeps the

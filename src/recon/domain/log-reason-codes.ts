@@ -1,22 +1,31 @@
+import type { MatchType } from './matcher.js';
+import type { ReasonCode } from './reason-codes.js';
+import { matchedCodeOf } from './rules/rule-verdict.js';
 import type { UnmatchedCode } from './unmatched-explainer.js';
 
 /**
- * The machine-readable reason on every log row (recon_logs.reason_code), beside the sentence. Stable names:
- * clients filter on them. The catalogue with each code's meaning is src/recon/domain/reason-codes.ts.
+ * The codes the engine writes (recon_logs.reason_code), by the name the code uses for them. Every value is
+ * a code of the one catalogue, src/recon/domain/reason-codes.ts, where each code's meaning lives: the type
+ * refuses any other string, so the engine cannot write a code the catalogue does not document.
  */
 export const logReasonCodes = {
-  matchedExact: 'matched_exact',
-  matchedFuzzy: 'matched_fuzzy',
   noCandidate: 'no_candidate',
   belowThreshold: 'below_threshold',
   counterpartTaken: 'counterpart_taken',
   amountOutsideTolerance: 'amount_outside_tolerance',
+  directionMismatch: 'direction_mismatch',
   currencyUnsupported: 'currency_unsupported',
   outOfPeriod: 'out_of_period',
   malformedRow: 'malformed_row',
-} as const;
+} as const satisfies Record<string, ReasonCode>;
 
-export type LogReasonCode = (typeof logReasonCodes)[keyof typeof logReasonCodes];
+/** A code the engine writes: a reason above, or the code of a match (matched_exact, matched_fuzzy, ...). */
+export type LogReasonCode = (typeof logReasonCodes)[keyof typeof logReasonCodes] | (typeof matchedCodeOf)[keyof typeof matchedCodeOf];
+
+/** The code of a match made by a matcher of `type`: the rules' own map of a rule kind to its code. */
+export function matchedLogCode(type: MatchType): LogReasonCode {
+  return matchedCodeOf[type];
+}
 
 /**
  * The explainer's finer view, as a log code. A pair that passed the threshold but was not chosen lost its

@@ -1,6 +1,6 @@
 import { Decimal } from '../../common/money/decimal.js';
 import { storableText } from '../../common/storable-text.js';
-import { logCodeOfUnmatched, logReasonCodes, type LogReasonCode } from './log-reason-codes.js';
+import { logCodeOfUnmatched, logReasonCodes, matchedLogCode, type LogReasonCode } from './log-reason-codes.js';
 import type { Candidate } from './matcher.js';
 import type { MatchRunResult } from './matching-engine.js';
 import type { MatchParameters, ReconRecord } from './recon-record.js';
@@ -40,7 +40,7 @@ export interface ReconLogRow {
   externalAmount: string | null;
   internalAmount: string | null;
   reason: string | null;
-  /** Machine-readable, one of logReasonCodes. */
+  /** Machine-readable, a code of the catalogue (reason-codes.ts). */
   reasonCode: LogReasonCode | null;
 }
 
@@ -79,7 +79,7 @@ export function matchedRow(match: Candidate): ReconLogRow {
     externalAmount: match.external.amount.toFixed(),
     internalAmount: match.internal.amount.toFixed(),
     reason: match.type === 'exact' ? 'same reference, currency and amount within the time window' : `fuzzy score ${match.score} at or above the threshold`,
-    reasonCode: match.type === 'exact' ? logReasonCodes.matchedExact : logReasonCodes.matchedFuzzy,
+    reasonCode: matchedLogCode(match.type),
   };
 }
 

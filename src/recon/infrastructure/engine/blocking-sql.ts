@@ -1,15 +1,18 @@
 import type { ReconSide } from '../../domain/recon-record.js';
+import { directionsAgree, withinTiming, type PairAliases } from './pair-conditions-sql.js';
 import { keyOrder, matchKey, otherSide, sideRows } from './staged-sides.js';
 
 /**
  * Parameters every blocking query takes, in this order after the job id ($1): $2 supported currencies
  * (text[]), $3 amount bucket width, $4 allowed amount difference, $5 time window in minutes, $6 pairs kept
- * per probe record (nearest in time first).
+ * per probe record (nearest in time first), $7 days a date-only record may be booked after the transfer.
  */
 export interface BlockingOptions {
   readonly probe: ReconSide;
   /** Probe only records still unmatched (always), and pair them only with unmatched records of the other side. */
   readonly unmatchedPartnersOnly: boolean;
+  /** Pair only records whose directions agree (finding candidates); explaining leftovers sees both ways. */
+  readonly compareDirection: boolean;
 }
 
 const unmatched = (side: ReconSide, alias: string) =>
@@ -17,12 +20,13 @@ const unmatched = (side: ReconSide, alias: string) =>
 
 /**
  * CTEs `probe`, `other` and `near`: the unmatched supported in-period records of the probe side, the supported
- * records of the other side, and the pairs between them within the amount and time tolerances. Pairs are
- * found by an equi-join on (currency, amount bucket), each probe against its own and both neighbouring
- * buckets, never by comparing every pair.
+ * records of the other side, and the pairs between them within the amount and time tolerances (calendar days
+ * for a date-only record). Pairs are found by an equi-join on (currency, amount bucket), each probe against its
+ * own and both neighbouring buckets, never by comparing every pair.
  */
 export function blockingCtes(options: BlockingOptions): string {
   const other = otherSide(options.probe);
+  const pair: PairAliases = options.probe === 'external' ? { external: 'p', ledger: 'o' } : { external: 'o', ledger: 'p' };
   return `
     probe AS (SELECT * FROM (${sideRows[options.probe]}) p WHERE p.currency = ANY($2) AND p.in_period AND ${unmatched(options.probe, 'p')}),
     other AS (SELECT o.*, floor(o.amount / $3) AS bucket FROM (${sideRows[other]}) o
@@ -34,7 +38,7 @@ export function blockingCtes(options: BlockingOptions): string {
         FROM probe p CROSS JOIN (VALUES (-1), (0), (1)) AS shift (k)
         JOIN other o ON o.currency = p.currency AND o.bucket = floor(p.amount / $3) + shift.k
         WHERE abs(o.amount - p.amount) <= $4
-          AND o.occurred_at BETWEEN p.occurred_at - make_interval(mins => $5) AND p.occurred_at + make_interval(mins => $5)
+          AND ${withinTiming(pair, '$5', '$7')} ${options.compareDirection ? `AND ${directionsAgree(pair)}` : ''}
       ) ranked WHERE nearness <= $6
     )`;
 }
@@ -42,4 +46,5 @@ export function blockingCtes(options: BlockingOptions): string {
 /** The columns of a side's row under a prefix, for queries that return both records of a pair. */
 export const prefixed = (alias: string, prefix: string) =>
   `${alias}.key AS ${prefix}key, ${alias}.line AS ${prefix}line, ${alias}.reference AS ${prefix}reference, ${alias}.amount::text AS ${prefix}amount,
-   ${alias}.currency AS ${prefix}currency, ${alias}.occurred_at AS ${prefix}occurred_at`;
+   ${alias}.currency AS ${prefix}currency, ${alias}.occurred_at AS ${prefix}occurred_at, ${alias}.time_precision AS ${prefix}time_precision,
+   to_char(${alias}.booking_date, 'YYYY-MM-DD') AS ${prefix}booking_date, ${alias}.direction AS ${prefix}direction`;

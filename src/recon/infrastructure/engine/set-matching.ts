@@ -1,17 +1,27 @@
 import type pg from 'pg';
 import { evaluatePairs } from '../../domain/pair-evaluation.js';
 import { comparisonsPerRecordMax } from '../../domain/limits.js';
+import { logReasonCodes, matchedLogCode } from '../../domain/log-reason-codes.js';
+import type { PairDating } from '../../domain/pair-dating.js';
 import type { MatchParameters } from '../../domain/recon-record.js';
 import type { TimeWindow } from '../../domain/recon-source.js';
 import { blockingCtes, prefixed } from './blocking-sql.js';
+import { directionsAgree, pairDistanceMs, withinTiming } from './pair-conditions-sql.js';
 import { cursorRows, groupedBy } from './cursor.js';
 import { CopyBatcher } from './pg-copy.js';
-import { bucketWidth, keyOrder, msBetween, recordOf, trimmed, type SideRow } from './staged-sides.js';
+import { bucketWidth, keyOrder, recordOf, trimmed, type SideRow } from './staged-sides.js';
 
 export interface MatchScope {
   readonly jobId: string;
   readonly params: MatchParameters;
   readonly currencies: readonly string[];
+  readonly dating: PairDating;
+}
+
+/** The parameters every blocking query takes ($1..$7, see BlockingOptions). */
+export function blockingParams(scope: MatchScope): unknown[] {
+  const { params } = scope;
+  return [scope.jobId, scope.currencies, bucketWidth(params.allowedAmountDiff), params.allowedAmountDiff.toFixed(), params.maxTimeDiffMinutes, comparisonsPerRecordMax, scope.dating.maxDateLagDays];
 }
 
 /**
@@ -32,30 +42,38 @@ export interface BusinessPeriod {
 
 /**
  * Copies the ledger transfers of the job's window (the period widened by the time window, so a payment just
- * before midnight still meets its counterpart) once, through the ledger's read-only view. Transfers in the
- * margins are marked: they may match, but unmatched they belong to a neighbouring period.
+ * before midnight still meets its counterpart, and by the date lag, so a transfer booked by the bank days
+ * later still meets its line) once, through the ledger's read-only view, with each transfer's business day
+ * and, on a job scoped to an account, its direction for that account (money leaving it is a debit). Transfers
+ * in the margins are marked: they may match, but unmatched they belong to a neighbouring period.
  */
-export async function stageLedger(client: pg.PoolClient, jobId: string, window: TimeWindow, period: BusinessPeriod, accountId: string | null): Promise<number> {
+export async function stageLedger(client: pg.PoolClient, jobId: string, window: TimeWindow, period: BusinessPeriod, accountId: string | null, dating: PairDating): Promise<number> {
   const result = await client.query(
-    `INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at, in_period)
-     SELECT $1, id, ${matchingReference}, amount, currency, occurred_at, (occurred_at AT TIME ZONE $7)::date BETWEEN $5::date AND $6::date
-     FROM ledger_recon_transfers
-     WHERE occurred_at >= $2 AND occurred_at < $3 AND ($4::uuid IS NULL OR debit_account_id = $4 OR credit_account_id = $4)`,
-    [jobId, window.from, window.to, accountId, period.from, period.to, period.timeZone],
+    `INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at, business_day, direction, in_period)
+     SELECT $1, id, reference, amount, currency, occurred_at, business_day, direction, business_day BETWEEN $5::date AND $6::date
+     FROM (SELECT id, ${matchingReference} AS reference, amount, currency, occurred_at, (occurred_at AT TIME ZONE $7)::date AS business_day,
+                  CASE WHEN $4::uuid IS NULL OR debit_account_id = credit_account_id THEN NULL WHEN debit_account_id = $4 THEN 'debit' ELSE 'credit' END AS direction
+           FROM ledger_recon_transfers
+           WHERE occurred_at >= $2::timestamptz - make_interval(days => $8) AND occurred_at < $3 AND ($4::uuid IS NULL OR debit_account_id = $4 OR credit_account_id = $4)) t`,
+    [jobId, window.from, window.to, accountId, period.from, period.to, period.timeZone, dating.maxDateLagDays],
   );
   return result.rowCount ?? 0;
 }
 
-/** Exact: same trimmed non-empty reference, currency and amount, within the time window; one join. */
+/**
+ * Exact: same trimmed non-empty reference, currency and amount, within the time window (on the calendar day
+ * for a date-only record), directions agreeing; one join.
+ */
 export async function findExactCandidates(client: pg.PoolClient, scope: MatchScope): Promise<void> {
+  const pair = { external: 'e', ledger: 'l' };
   await client.query(
     `INSERT INTO recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms)
-     SELECT $1, e.external_id, l.transfer_id, 'exact', 1, 0, ${msBetween('e.occurred_at', 'l.occurred_at')}
+     SELECT $1, e.external_id, l.transfer_id, 'exact', 1, 0, ${pairDistanceMs(pair)}
      FROM recon_staging e
      JOIN recon_staging_ledger l ON l.job_id = $1 AND l.currency = e.currency AND l.amount = e.amount AND ${trimmed('l.reference')} = ${trimmed('e.reference')}
      WHERE e.job_id = $1 AND e.claimed_by IS NULL AND l.claimed_by IS NULL AND e.currency = ANY($2) AND ${trimmed('e.reference')} <> ''
-       AND l.occurred_at BETWEEN e.occurred_at - make_interval(mins => $3) AND e.occurred_at + make_interval(mins => $3)`,
-    [scope.jobId, scope.currencies, scope.params.maxTimeDiffMinutes],
+       AND ${withinTiming(pair, '$3', '$4')} AND ${directionsAgree(pair)}`,
+    [scope.jobId, scope.currencies, scope.params.maxTimeDiffMinutes, scope.dating.maxDateLagDays],
   );
 }
 
@@ -66,16 +84,15 @@ export async function findExactCandidates(client: pg.PoolClient, scope: MatchSco
 export async function findFuzzyCandidates(client: pg.PoolClient, scope: MatchScope): Promise<void> {
   const { params } = scope;
   const candidates = new CopyBatcher(client, `COPY recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms) FROM STDIN`);
-  const sql = `WITH ${blockingCtes({ probe: 'external', unmatchedPartnersOnly: true })}
+  const sql = `WITH ${blockingCtes({ probe: 'external', unmatchedPartnersOnly: true, compareDirection: true })}
     SELECT ${prefixed('p', 'p_')}, ${prefixed('o', 'o_')}
     FROM near JOIN probe p ON p.key = near.probe_key JOIN other o ON o.key = near.other_key
     ORDER BY ${keyOrder('p.key')}, ${keyOrder('o.key')}`;
-  const blockingParams = [scope.jobId, scope.currencies, bucketWidth(params.allowedAmountDiff), params.allowedAmountDiff.toFixed(), params.maxTimeDiffMinutes, comparisonsPerRecordMax];
-  const rows = cursorRows<PairRow>(client, 'recon_fuzzy_pairs', sql, blockingParams);
+  const rows = cursorRows<PairRow>(client, 'recon_fuzzy_pairs', sql, blockingParams(scope));
   for await (const group of groupedBy(rows, (row) => row.p_key as string)) {
     const external = recordOf('external', sideOf(group[0], 'p_'));
     const partners = group.map((row) => recordOf('internal', sideOf(row, 'o_')));
-    for (const candidate of evaluatePairs(external, partners, params)) {
+    for (const candidate of evaluatePairs(external, partners, params, scope.dating)) {
       const ms = Math.round(candidate.timeDiffMinutes * 60_000);
       await candidates.push([scope.jobId, external.key, candidate.internal.key, candidate.type, candidate.score, candidate.amountDiff.toFixed(), ms]);
     }
@@ -118,11 +135,11 @@ export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: stri
     `INSERT INTO recon_logs (job_id, side, internal_transfer_id, internal_reference, matched, currency, internal_amount, reason, reason_code)
      SELECT $1, 'internal', l.transfer_id, NULLIF(l.reference, ''), false, l.currency, l.amount,
             'transfer ' || l.transfer_id || ' is dated ' || to_char(l.occurred_at AT TIME ZONE $4, 'YYYY-MM-DD') || ', outside the period ' || $2 || ' .. ' || $3,
-            'out_of_period'
+            $5
      FROM recon_staging_ledger l
      WHERE l.job_id = $1 AND NOT l.in_period AND l.claimed_by IS NULL AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)
      ORDER BY l.occurred_at, l.transfer_id`,
-    [jobId, period.from, period.to, period.timeZone],
+    [jobId, period.from, period.to, period.timeZone, logReasonCodes.outOfPeriod],
   );
 }
 
@@ -135,13 +152,13 @@ export async function logMatches(client: pg.PoolClient, jobId: string): Promise<
             m.amount_diff, round(m.time_diff_ms / 60000.0, 2), e.currency, e.amount, l.amount,
             CASE m.match_type WHEN 'exact' THEN 'same reference, currency and amount within the time window'
                               ELSE 'fuzzy score ' || m.score::text || ' at or above the threshold' END,
-            'matched_' || m.match_type
+            CASE m.match_type WHEN 'exact' THEN $2 ELSE $3 END
      FROM recon_staging_matches m
      JOIN recon_staging e ON e.job_id = $1 AND e.external_id = m.external_id
      JOIN recon_staging_ledger l ON l.job_id = $1 AND l.transfer_id = m.transfer_id
      WHERE m.job_id = $1
      ORDER BY m.match_type, e.line, ${keyOrder('e.external_id')}`,
-    [jobId],
+    [jobId, matchedLogCode('exact'), matchedLogCode('fuzzy')],
   );
 }
 
@@ -157,5 +174,8 @@ export function sideOf(row: Record<string, unknown>, prefix: string): SideRow {
     amount: row[`${prefix}amount`] as string,
     currency: row[`${prefix}currency`] as string,
     occurred_at: row[`${prefix}occurred_at`] as Date,
+    time_precision: row[`${prefix}time_precision`] as string | null,
+    booking_date: row[`${prefix}booking_date`] as string | null,
+    direction: row[`${prefix}direction`] as string | null,
   };
 }

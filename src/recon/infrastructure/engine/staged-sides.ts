@@ -3,12 +3,15 @@ import type { ReconRecord, ReconSide } from '../../domain/recon-record.js';
 
 /**
  * Both sides of a job as SQL row sets with the same columns (key, line, reference, amount, currency,
- * occurred_at, in_period: external records outside the period are never staged), without the records another
+ * occurred_at, in_period: external records outside the period are never staged; time_precision and
+ * booking_date of external records, business_day of transfers, direction of either), without the records another
  * live job claimed (they are logged apart), so one query template serves either side. $1 is always the job id.
  */
 export const sideRows: Record<ReconSide, string> = {
-  external: `SELECT external_id AS key, line, reference, amount, currency, occurred_at, true AS in_period FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL`,
-  internal: `SELECT transfer_id::text AS key, NULL::int AS line, reference, amount, currency, occurred_at, in_period FROM recon_staging_ledger WHERE job_id = $1 AND claimed_by IS NULL`,
+  external: `SELECT external_id AS key, line, reference, amount, currency, occurred_at, true AS in_period, time_precision, booking_date, NULL::date AS business_day, direction
+             FROM recon_staging WHERE job_id = $1 AND claimed_by IS NULL`,
+  internal: `SELECT transfer_id::text AS key, NULL::int AS line, reference, amount, currency, occurred_at, in_period, NULL::text AS time_precision, NULL::date AS booking_date, business_day, direction
+             FROM recon_staging_ledger WHERE job_id = $1 AND claimed_by IS NULL`,
 };
 
 /** The key column of a side in recon_staging_matches. */
@@ -33,6 +36,10 @@ export interface SideRow {
   amount: string;
   currency: string;
   occurred_at: Date;
+  /** Absent (or null) when a query does not read them. */
+  time_precision?: string | null;
+  booking_date?: string | null;
+  direction?: string | null;
 }
 
 export function recordOf(side: ReconSide, row: SideRow): ReconRecord {
@@ -44,6 +51,9 @@ export function recordOf(side: ReconSide, row: SideRow): ReconRecord {
     currency: row.currency,
     occurredAt: row.occurred_at,
     ...(row.line !== null && { line: row.line }),
+    ...(row.time_precision === 'date' && { timePrecision: 'date' as const }),
+    ...(row.booking_date != null && { bookingDate: row.booking_date }),
+    ...((row.direction === 'credit' || row.direction === 'debit') && { direction: row.direction }),
   };
 }
 

@@ -1,17 +1,18 @@
 import type pg from 'pg';
 import { Decimal } from '../../../common/money/decimal.js';
 import { exactReference } from '../../domain/exact-matcher.js';
-import { logCodeOfUnmatched } from '../../domain/log-reason-codes.js';
-import { comparisonsPerRecordMax } from '../../domain/limits.js';
+import { directionMismatchReason } from '../../domain/direction-mismatch.js';
+import { logCodeOfUnmatched, logReasonCodes } from '../../domain/log-reason-codes.js';
 import type { Candidate } from '../../domain/matcher.js';
 import { unmatchedRow } from '../../domain/recon-job.js';
+import { directionsAgree, isWithinTolerances } from '../../domain/pair-dating.js';
 import type { ReconRecord, ReconSide } from '../../domain/recon-record.js';
 import { explainUnmatched, explainUnsupportedCurrency, type Unmatched } from '../../domain/unmatched-explainer.js';
 import { blockingCtes, prefixed } from './blocking-sql.js';
 import { cursorRows, groupedBy } from './cursor.js';
 import type { LogCopy } from './log-copy.js';
-import { sideOf, type MatchScope, type PairRow } from './set-matching.js';
-import { bucketWidth, keyOrder, matchKey, otherSide, recordOf, sideRows, trimmed, type SideRow } from './staged-sides.js';
+import { blockingParams, sideOf, type MatchScope, type PairRow } from './set-matching.js';
+import { keyOrder, matchKey, otherSide, recordOf, sideRows, trimmed, type SideRow } from './staged-sides.js';
 
 /** Same-reference records named in a reason: the nearest in time and, when that is the closest pair, the next. */
 const sameReferenceKept = 2;
@@ -24,7 +25,7 @@ const sameReferenceKept = 2;
  */
 export async function logUnmatched(client: pg.PoolClient, scope: MatchScope, side: ReconSide, logs: LogCopy): Promise<void> {
   const other = otherSide(side);
-  const sql = `WITH ${blockingCtes({ probe: side, unmatchedPartnersOnly: false })},
+  const sql = `WITH ${blockingCtes({ probe: side, unmatchedPartnersOnly: false, compareDirection: false })},
     same_reference AS (
       SELECT probe_key, other_key FROM (
         SELECT p.key AS probe_key, o.key AS other_key,
@@ -42,18 +43,23 @@ export async function logUnmatched(client: pg.PoolClient, scope: MatchScope, sid
     LEFT JOIN (${sideRows[side]}) partner ON partner.key = m.${matchKey[side]}
     ORDER BY ${keyOrder('p.key')}, ${keyOrder('o.key')}`;
   const { params } = scope;
-  const rows = cursorRows<PairRow>(client, `recon_unmatched_${side}`, sql, [
-    scope.jobId, scope.currencies, bucketWidth(params.allowedAmountDiff), params.allowedAmountDiff.toFixed(), params.maxTimeDiffMinutes, comparisonsPerRecordMax,
-  ]);
+  const rows = cursorRows<PairRow>(client, `recon_unmatched_${side}`, sql, blockingParams(scope));
   for await (const group of groupedBy(rows, (row) => row.p_key as string)) {
     const probe = recordOf(side, sideOf(group[0], 'p_'));
-    const neighbourhood = group.filter((row) => row.o_key !== null);
-    const counterparts = neighbourhood.map((row) => recordOf(other, sideOf(row, 'o_')));
+    // Records moving money the other way are never counterparts; they only explain a leftover that has none.
+    const around = group.filter((row) => row.o_key !== null).map((row) => ({ row, record: recordOf(other, sideOf(row, 'o_')) }));
+    const agreeing = around.filter(({ record }) => directionsAgree(probe, record));
+    const opposite = around.find(({ record }) => !directionsAgree(probe, record) && isWithinTolerances(probe, record, params, scope.dating))?.record;
+    const counterparts = agreeing.map(({ record }) => record);
     const matchOfCounterpart = new Map<string, Candidate>();
-    neighbourhood.forEach((row, index) => {
-      if (row.partner_key !== null) matchOfCounterpart.set(counterparts[index].key, pairWithPartner(counterparts[index], row));
-    });
+    for (const { row, record } of agreeing) {
+      if (row.partner_key !== null) matchOfCounterpart.set(record.key, pairWithPartner(record, row));
+    }
     const [explained] = explainUnmatched([probe], { params, matcherTypes: ['exact', 'fuzzy'], counterparts, matchOfCounterpart });
+    if (explained.code === 'no_candidate' && opposite !== undefined) {
+      await logs.push(unmatchedRow({ ...explained, reason: directionMismatchReason(probe, opposite) }, logReasonCodes.directionMismatch));
+      continue;
+    }
     await logs.push(unmatchedRow(explained, logCodeOfUnmatched(explained.code, sameReferenceOutsideTolerance(explained, counterparts, params.allowedAmountDiff))));
   }
 }

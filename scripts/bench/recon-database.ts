@@ -66,3 +66,18 @@ export async function generationSeconds(database: ReconBenchDatabase): Promise<n
     return row ? Number(row.generation_seconds) : undefined;
   });
 }
+
+/**
+ * The bench database's active statements and how long each has run (the profile of a job stopped at the
+ * limit), then cancels them: a killed client's statement would otherwise run on and skew what follows.
+ */
+export async function stopActiveStatements(url: string): Promise<string> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query(
+      `SELECT pid, round(extract(epoch FROM now() - query_start))::int AS seconds, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) AS query
+       FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    await client.query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
+    return rows.map((row) => `${row.seconds} s: ${row.query}`).join('\n') || 'no active statement';
+  });
+}

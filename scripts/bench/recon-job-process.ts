@@ -10,6 +10,8 @@ export interface JobRun {
   peakRssMethod: string;
   stdout: string;
   stderr: string;
+  /** Set when the job was stopped at the bench's time limit: what the database was doing at that moment. */
+  timedOut?: { afterSeconds: number; activity: string };
 }
 
 const gnuTime = '/usr/bin/time';
@@ -20,20 +22,28 @@ const pollMs = 20;
  * resident set size" (the kernel's own peak, read at exit) when /usr/bin/time exists, else from polling the
  * child's VmHWM, which can miss growth in the last poll interval.
  */
-export async function runJobProcess(args: string[], env: NodeJS.ProcessEnv): Promise<JobRun> {
+export async function runJobProcess(args: string[], env: NodeJS.ProcessEnv, limitSeconds: number, activity: () => Promise<string>): Promise<JobRun> {
   const withTime = existsSync(gnuTime);
   const command = withTime ? gnuTime : process.execPath;
   const argv = withTime ? ['-v', process.execPath, 'dist/src/cli.js', ...args] : ['dist/src/cli.js', ...args];
   const startedAt = performance.now();
-  const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a job past the limit is stopped with GNU time's child, and only those two.
+  const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let polledKib = 0;
   const poller = withTime ? undefined : setInterval(() => (polledKib = Math.max(polledKib, vmHwmKib(child.pid))), pollMs);
+  let stopped: Promise<string> | undefined;
+  const limit = setTimeout(() => {
+    process.kill(-child.pid!, 'SIGKILL');
+    stopped = activity().catch((error: unknown) => String(error));
+  }, limitSeconds * 1000);
   const exitCode = await new Promise<number | null>((done) => child.once('close', (code) => done(code)));
   const seconds = (performance.now() - startedAt) / 1000;
+  clearTimeout(limit);
+  const timedOut = stopped && { afterSeconds: limitSeconds, activity: await stopped };
   clearInterval(poller);
   const timedKib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0);
   const kib = withTime ? timedKib : polledKib;
@@ -44,6 +54,7 @@ export async function runJobProcess(args: string[], env: NodeJS.ProcessEnv): Pro
     peakRssMethod: withTime ? '/usr/bin/time -v (Maximum resident set size)' : `/proc/<pid>/status VmHWM polled every ${pollMs} ms`,
     stdout,
     stderr,
+    ...(timedOut && { timedOut }),
   };
 }
 

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchCsvFile, benchCsvMapping, type BenchCsvFile } from './recon-csv-files.js';
-import { reconBenchDatabase } from './recon-database.js';
+import { stopActiveStatements, reconBenchDatabase } from './recon-database.js';
 import { measureFloors } from './recon-floors.js';
 import { ensureLedgerDataset } from './recon-generation.js';
 import { jobPhases, printedSummary, runJobProcess } from './recon-job-process.js';
@@ -17,6 +17,8 @@ import { benchDays } from './recon-dataset.js';
 const seed = Number(process.env.BENCH_RECON_SEED ?? 42);
 const transfers = Number(process.env.BENCH_RECON_TRANSFERS ?? 2_000_000);
 const directory = resolve(process.env.BENCH_RECON_DIR ?? '.data/bench-recon');
+/** A job still running after this long is stopped and reported with what the database was doing. */
+const jobLimitSeconds = Number(process.env.BENCH_RECON_JOB_LIMIT_SECONDS ?? 600);
 const log = (line: string) => console.log(line);
 
 const countLabel = (n: number) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1_000 && n % 1_000 === 0 ? `${n / 1_000}k` : String(n));
@@ -35,7 +37,8 @@ function writeSourcesFile(names: string[]): string {
 
 async function benchJob(file: BenchCsvFile, label: string, source: string, env: NodeJS.ProcessEnv, databaseUrl: string): Promise<JobResult> {
   log(`job ${label}: run-recon --source ${source} --from ${file.from} --to ${file.to} (${file.rows.toLocaleString('en-US')} rows)`);
-  const run = await runJobProcess(['run-recon', '--source', source, '--from', file.from, '--to', file.to, '--file_path', file.path], env);
+  const args = ['run-recon', '--source', source, '--from', file.from, '--to', file.to, '--file_path', file.path];
+  const run = await runJobProcess(args, env, jobLimitSeconds, () => stopActiveStatements(databaseUrl));
   log(`  ${run.seconds.toFixed(1)} s, exit ${run.exitCode}, peak RSS ${run.peakRssMebibytes?.toFixed(0)} MiB`);
   log(`floors ${label}: parse, COPY in, hash join, COPY out`);
   const floors = await measureFloors(databaseUrl, file);

@@ -29,7 +29,7 @@ export interface ReconBenchResult {
 
 export function jobResult(label: string, source: string, file: { rows: number; from: string; to: string }, run: JobRun, summary: Record<string, string>, phases: JobResult['phases'], floors: Floors): JobResult {
   const { stdout, stderr, ...measured } = run;
-  const failed = run.exitCode !== 0;
+  const failed = run.exitCode !== 0 || run.timedOut !== undefined;
   return {
     label, source, from: file.from, to: file.to, fileRows: file.rows,
     run: { ...measured, ...(failed && { outputTail: `${stdout}\n${stderr}`.trim().slice(-2_000) }) },
@@ -58,7 +58,7 @@ export function printReport(result: ReconBenchResult, log: (line: string) => voi
     ['', ...result.jobs.map((job) => job.label)],
     ['period', ...result.jobs.map((job) => `${job.from} .. ${job.to}`)],
     ['file rows', ...result.jobs.map((job) => job.fileRows.toLocaleString('en-US'))],
-    ['job end to end', ...result.jobs.map((job) => `${s(job.run.seconds)}${job.run.exitCode === 0 ? '' : ` FAILED (exit ${job.run.exitCode})`}`)],
+    ['job end to end', ...result.jobs.map((job) => `${s(job.run.seconds)}${job.run.timedOut ? ' STOPPED at the limit' : job.run.exitCode === 0 ? '' : ` FAILED (exit ${job.run.exitCode})`}`)],
     ['peak RSS', ...result.jobs.map((job) => `${job.run.peakRssMebibytes?.toFixed(0) ?? 'n/a'} MiB`)],
     ['matched exact / fuzzy', ...result.jobs.map((job) => `${job.summary.matched_exact ?? '-'} / ${job.summary.matched_fuzzy ?? '-'}`)],
     ['unmatched ext / int', ...result.jobs.map((job) => `${job.summary.unmatched_external ?? '-'} / ${job.summary.unmatched_internal ?? '-'}`)],
@@ -74,6 +74,7 @@ export function printReport(result: ReconBenchResult, log: (line: string) => voi
   for (const row of rows) log(`${row[0].padEnd(width)}  ${row.slice(1).join('  |  ')}`);
   log(`ratio 2M/1M: ${result.ratio2mOver1m?.toFixed(2) ?? 'n/a'}x; peak RSS by ${result.jobs[0]?.run.peakRssMethod}`);
   for (const target of result.targets) log(`${target.met === undefined ? 'n/a ' : target.met ? 'MET ' : 'MISS'}  ${target.target}: ${target.measured}`);
+  for (const job of result.jobs.filter((job) => job.run.timedOut)) log(`${job.label} stopped after ${job.run.timedOut!.afterSeconds} s; the database was running:\n${job.run.timedOut!.activity}`);
   for (const job of result.jobs.filter((job) => job.run.outputTail)) log(`${job.label} output:\n${job.run.outputTail}`);
 }
 

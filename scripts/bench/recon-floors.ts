@@ -17,6 +17,8 @@ export interface Floors {
   /** Not a floor: copying the period's transfers out of the ledger's view into a table for the join. */
   ledgerStageSeconds: number;
   records: number;
+  /** Set when readCsv refused the file: the parse floor then covers only `records` rows. */
+  parseRefused?: string;
   ledgerRows: number;
   joinedRows: number;
   copiedOutRows: number;
@@ -31,13 +33,21 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [(performance.now() - start) / 1000, result];
 }
 
-/** The CSV source's own streaming reader over the file, counting records: parsing with nothing else. */
-async function parseFloor(file: BenchCsvFile): Promise<number> {
+/**
+ * The CSV source's own streaming reader over the file, counting records: parsing with nothing else. The
+ * source refuses a file past its row limit (recordsPerSideMax); the refusal is kept, with the records read
+ * until then, so the floor of such a file covers only its first rows and says so.
+ */
+async function parseFloor(file: BenchCsvFile): Promise<{ records: number; refused?: string }> {
   let records = 0;
-  for await (const item of readCsv(createReadStream(file.path), benchCsvMapping, { businessDate: file.from, windowMinutes: 60, timeZone: 'UTC' })) {
-    if (item.kind === 'record') records++;
+  try {
+    for await (const item of readCsv(createReadStream(file.path), benchCsvMapping, { businessDate: file.from, windowMinutes: 60, timeZone: 'UTC' })) {
+      if (item.kind === 'record') records++;
+    }
+    return { records };
+  } catch (error) {
+    return { records, refused: (error as Error).message };
   }
-  return records;
 }
 
 /**
@@ -46,7 +56,7 @@ async function parseFloor(file: BenchCsvFile): Promise<number> {
  * Tables are dropped at the end; the ledger's tables are only read, through its recon view.
  */
 export async function measureFloors(databaseUrl: string, file: BenchCsvFile): Promise<Floors> {
-  const [parseSeconds, records] = await timed(() => parseFloor(file));
+  const [parseSeconds, { records, refused }] = await timed(() => parseFloor(file));
   return withClient(databaseUrl, async (client) => {
     await client.query(`SET TIME ZONE 'UTC'`);
     await dropFloorTables(client);
@@ -69,7 +79,7 @@ export async function measureFloors(databaseUrl: string, file: BenchCsvFile): Pr
     const [copyOutSeconds] = await timed(() => pipeline(client.query(copyTo(`COPY (SELECT * FROM bench_floor_external LIMIT ${file.rows}) TO STDOUT`)), sink));
     const copiedOutRows = Number((await client.query('SELECT count(*) AS n FROM bench_floor_external')).rows[0].n);
     await dropFloorTables(client);
-    return { parseSeconds, copyInSeconds, joinSeconds, copyOutSeconds, ledgerStageSeconds, records, ledgerRows: staged.rowCount ?? 0, joinedRows: joined.rows[0].n, copiedOutRows: Math.min(copiedOutRows, file.rows), copiedOutBytes };
+    return { ...(refused && { parseRefused: refused }), parseSeconds, copyInSeconds, joinSeconds, copyOutSeconds, ledgerStageSeconds, records, ledgerRows: staged.rowCount ?? 0, joinedRows: joined.rows[0].n, copiedOutRows: Math.min(copiedOutRows, file.rows), copiedOutBytes };
   });
 }
 

@@ -1,49 +1,71 @@
-// `npm run bench:recon`: the matching engine on N synthetic records a side (BENCH_RECON_RECORDS, default
-// 200,000; the engine's limit is 1,000,000). 90% exact pairs, 5% near misses for the fuzzy matcher, 5% noise
-// on each side, all on one busy business day. Prints time and heap; nothing is asserted.
-import { performance } from 'node:perf_hooks';
-import { Decimal } from '../../src/common/money/decimal.js';
-import { ExactMatcher } from '../../src/recon/domain/exact-matcher.js';
-import { FuzzyMatcher } from '../../src/recon/domain/fuzzy-matcher.js';
-import { runMatchers } from '../../src/recon/domain/matching-engine.js';
-import { DEFAULT_MATCH_PARAMETERS, type ReconRecord } from '../../src/recon/domain/recon-record.js';
+// `npm run bench:recon`: the reconciliation engine end to end at scale, against the issue's targets.
+// BENCH_RECON_SEED (default 42) and BENCH_RECON_TRANSFERS (default 2,000,000) define the data set; the ledger
+// side is posted once per seed through POST /ledger/transfers/batch into BENCH_RECON_DATABASE (default
+// tally_bench_recon, on DATABASE_URL's server) and reused; BENCH_RECON_DIR (default .data/bench-recon) holds
+// the CSV files and the generated RECON_SOURCES_FILE. Two jobs run through the CLI, each in its own process:
+// half the period (N/2 a side) and the whole period (N a side); then the floors are measured on the same data.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { benchCsvFile, benchCsvMapping, type BenchCsvFile } from './recon-csv-files.js';
+import { stopActiveStatements, reconBenchDatabase } from './recon-database.js';
+import { measureFloors } from './recon-floors.js';
+import { ensureLedgerDataset } from './recon-generation.js';
+import { jobPhases, printedSummary, runJobProcess } from './recon-job-process.js';
+import { jobResult, printReport, verdicts, writeReport, type JobResult, type ReconBenchResult } from './recon-report.js';
+import { benchDays } from './recon-dataset.js';
 
-const records = Number(process.env.BENCH_RECON_RECORDS ?? 200_000);
-const dayStart = Date.parse('2025-07-13T00:00:00Z');
+const seed = Number(process.env.BENCH_RECON_SEED ?? 42);
+const transfers = Number(process.env.BENCH_RECON_TRANSFERS ?? 2_000_000);
+const directory = resolve(process.env.BENCH_RECON_DIR ?? '.data/bench-recon');
+/** A job still running after this long is stopped and reported with what the database was doing. */
+const jobLimitSeconds = Number(process.env.BENCH_RECON_JOB_LIMIT_SECONDS ?? 600);
+const log = (line: string) => console.log(line);
 
-/** A deterministic pseudo-random sequence, so runs are comparable. */
-function* random(seed: number): Generator<number> {
-  for (let state = seed; ; ) {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    yield state / 2_147_483_648;
-  }
+const countLabel = (n: number) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1_000 && n % 1_000 === 0 ? `${n / 1_000}k` : String(n));
+
+/**
+ * One source per job size: a record is claimed at most once across the jobs of a source, so the whole-period
+ * job would otherwise find the half-period job's claims (counterpart_taken). A rerun of the same source and
+ * period supersedes the previous run's job, as in production.
+ */
+function writeSourcesFile(names: string[]): string {
+  const path = join(directory, 'recon-sources.json');
+  const source = { type: 'csv', description: 'recon bench export', options: { mapping: benchCsvMapping }, account_id: null, schedule: false };
+  writeFileSync(path, `${JSON.stringify(Object.fromEntries(names.map((name) => [name, source])), null, 2)}\n`);
+  return path;
 }
 
-function generate(): { external: ReconRecord[]; internal: ReconRecord[] } {
-  const next = random(42);
-  const draw = () => next.next().value as number;
-  const external: ReconRecord[] = [];
-  const internal: ReconRecord[] = [];
-  for (let i = 0; i < records; i++) {
-    const at = dayStart + Math.floor(draw() * 86_400_000);
-    const cents = 100 + Math.floor(draw() * 10_000_000);
-    const amount = new Decimal(cents).div(100);
-    const kind = draw();
-    const reference = `TXN-${i}`;
-    internal.push({ side: 'internal', key: `T-${i}`, reference: kind < 0.95 ? reference : `LEDGER-ONLY-${i}`, amount, currency: 'USD', occurredAt: new Date(at) });
-    if (kind < 0.9) external.push({ side: 'external', key: `B-${i}`, reference, amount, currency: 'USD', occurredAt: new Date(at + 60_000), line: i + 2 });
-    else if (kind < 0.95) external.push({ side: 'external', key: `B-${i}`, reference: `${reference}X`, amount: amount.plus('0.01'), currency: 'USD', occurredAt: new Date(at + 180_000), line: i + 2 });
-    else external.push({ side: 'external', key: `B-${i}`, reference: `BANK-ONLY-${i}`, amount: amount.plus('7.77'), currency: 'USD', occurredAt: new Date(at), line: i + 2 });
-  }
-  return { external, internal };
+async function benchJob(file: BenchCsvFile, label: string, source: string, env: NodeJS.ProcessEnv, databaseUrl: string): Promise<JobResult> {
+  log(`job ${label}: run-recon --source ${source} --from ${file.from} --to ${file.to} (${file.rows.toLocaleString('en-US')} rows)`);
+  const args = ['run-recon', '--source', source, '--from', file.from, '--to', file.to, '--file_path', file.path];
+  const run = await runJobProcess(args, env, jobLimitSeconds, () => stopActiveStatements(databaseUrl));
+  log(`  ${run.seconds.toFixed(1)} s, exit ${run.exitCode}, peak RSS ${run.peakRssMebibytes?.toFixed(0)} MiB`);
+  log(`floors ${label}: parse, COPY in, hash join, COPY out`);
+  const floors = await measureFloors(databaseUrl, file);
+  return jobResult(label, source, file, run, printedSummary(run.stdout), jobPhases(`${run.stdout}\n${run.stderr}`), floors);
 }
 
-const generatedAt = performance.now();
-const { external, internal } = generate();
-const startedAt = performance.now();
-const result = runMatchers([new ExactMatcher(), new FuzzyMatcher()], external, internal, DEFAULT_MATCH_PARAMETERS, new Set(['USD']));
-const seconds = (performance.now() - startedAt) / 1000;
-const exact = result.matches.filter((match) => match.type === 'exact').length;
-console.log(`${records} records a side generated in ${((startedAt - generatedAt) / 1000).toFixed(1)} s`);
-console.log(`matched ${exact} exact + ${result.matches.length - exact} fuzzy, ${result.unmatchedExternal.length} / ${result.unmatchedInternal.length} unmatched (explained) in ${seconds.toFixed(1)} s`);
-console.log(`${Math.round((records * 2) / seconds)} records/s; heap used ${(process.memoryUsage().heapUsed / 1_048_576).toFixed(0)} MiB`);
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const database = reconBenchDatabase();
+  const dataset = await ensureLedgerDataset(database, seed, transfers, log);
+  const half = await benchCsvFile(directory, seed, transfers, benchDays.length / 2);
+  const whole = await benchCsvFile(directory, seed, transfers, benchDays.length);
+  const [smallLabel, largeLabel] = [countLabel(half.rows), countLabel(whole.rows)];
+  const sources = [`bench_${smallLabel}`.toLowerCase(), `bench_${largeLabel}`.toLowerCase()];
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, RECON_SOURCES_FILE: writeSourcesFile(sources) };
+  const small = await benchJob(half, smallLabel, sources[0], env, database.url);
+  const large = await benchJob(whole, largeLabel, sources[1], env, database.url);
+  const bothCompleted = small.run.exitCode === 0 && large.run.exitCode === 0;
+  const result: ReconBenchResult = {
+    startedAt, seed, transfers,
+    dataset: { database: database.name, reused: dataset.reused, generationSeconds: dataset.seconds },
+    jobs: [small, large],
+    ratio2mOver1m: bothCompleted ? large.run.seconds / small.run.seconds : undefined,
+    targets: verdicts(small, large),
+  };
+  printReport(result, log);
+  log(`written to ${writeReport(result)}`);
+}
+
+await main();

@@ -19,6 +19,7 @@ import { stageExternal } from './infrastructure/engine/external-staging.js';
 import { LogCopy } from './infrastructure/engine/log-copy.js';
 import { PhaseTimer } from './infrastructure/engine/phase-timer.js';
 import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
+import { analyzeStagedSides } from './infrastructure/engine/staging-statistics.js';
 import { dropStaging, summarizeJob } from './infrastructure/engine/summary-sql.js';
 import { logUnmatched, logUnsupported } from './infrastructure/engine/unmatched-logging.js';
 import { ReconJobRepository } from './infrastructure/recon-job-repository.js';
@@ -101,6 +102,7 @@ export class ReconJobRunner {
     );
     const statements = await this.checkStatements(job.source, balances);
     await timer.time('ledger', () => stageLedger(client, job.jobId, businessWindow(request), period, job.accountId, dating));
+    await timer.time('analyze', () => analyzeStagedSides(client));
     const claiming: ClaimingJob = { jobId: job.jobId, source: job.source, accountId: job.accountId, periodFrom: period.from, periodTo: period.to };
     await timer.time('claimed', () => markClaimedElsewhere(client, claiming));
     await timer.time('exact', async () => {

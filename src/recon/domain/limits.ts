@@ -4,8 +4,15 @@
  * together. Inputs are checked against these at the edge, so matchers never meet an unbounded input.
  */
 
-/** Records one side of a job may hold; both sides are kept in memory while matching. */
+/** Records one side may hold in the in-memory matchers (the domain model the explainer and specs use). */
 export const recordsPerSideMax = 1_000_000;
+
+/**
+ * Records one source may give one job. Jobs stage records in PostgreSQL, so this bounds a job's disk and
+ * time, not Node's memory: ten million is years of a busy account's statement lines, and a runaway file or
+ * API is stopped rather than read forever.
+ */
+export const sourceRecordsPerJobMax = 10_000_000;
 
 /** Record keys (bank transaction ids, ledger UUIDs) are identifiers, not prose. */
 export const keyLengthMax = 128;

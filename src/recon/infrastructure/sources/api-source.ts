@@ -1,5 +1,5 @@
 import { DomainError, ValidationFailed } from '../../../common/errors/domain-error.js';
-import { recordsPerSideMax } from '../../domain/limits.js';
+import { sourceRecordsPerJobMax } from '../../domain/limits.js';
 import { businessWindow, type ReconSource, type SourceItem, type SourceReadRequest, type TimeWindow } from '../../domain/recon-source.js';
 import {
   apiRecordToItem,
@@ -108,7 +108,7 @@ export class ApiSource implements ReconSource {
     for await (const records of this.pages(request.businessDate, window)) {
       for (const record of records) {
         index += 1;
-        if (index > recordsPerSideMax) throw sourceInvalid(`${this.name}: the API returned more than ${recordsPerSideMax} records`);
+        if (index > sourceRecordsPerJobMax) throw sourceInvalid(`${this.name}: the API returned more than ${sourceRecordsPerJobMax} records`);
         yield apiRecordToItem(record, index, context);
       }
     }

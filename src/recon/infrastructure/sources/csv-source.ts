@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { DomainError } from '../../../common/errors/domain-error.js';
-import { csvRecordCharsMax, recordsPerSideMax } from '../../domain/limits.js';
+import { csvRecordCharsMax, sourceRecordsPerJobMax } from '../../domain/limits.js';
 import {
   businessWindow,
   type ColumnMapping,
@@ -89,7 +89,7 @@ async function* readRows(
   let rows = 0;
   for await (const item of csvRecords(concat(layout.dataLines, lines), layout.delimiter, layout.columns.count)) {
     rows += 1;
-    if (rows > recordsPerSideMax) throw sourceInvalid(`the file has more than ${recordsPerSideMax} data rows`);
+    if (rows > sourceRecordsPerJobMax) throw sourceInvalid(`the file has more than ${sourceRecordsPerJobMax} data rows`);
     yield item.kind === 'row'
       ? rowToItem(item.fields, item.line, item.raw, context)
       : { kind: 'rejected', line: item.line, reason: item.reason, raw: trimRaw(item.raw) };

@@ -9,6 +9,8 @@ import { describeForLog } from '../common/http/error-log.js';
 import { completedFacts, failedFacts } from './domain/recon-facts.js';
 import { outOfPeriodRow, type ReconJobRequest } from './domain/recon-job.js';
 import { maxDateLagDaysOf } from './domain/pair-dating.js';
+import { defaultMatchRules } from './domain/rules/default-match-rules.js';
+import { joinableExactRule } from './domain/rules/joinable-exact-rule.js';
 import { businessDateOf, isWithinPeriod } from './domain/record-period.js';
 import { businessWindow, type SourceItem } from './domain/recon-source.js';
 import { StatementBalanceCheck } from './domain/statement-balance-check.js';
@@ -18,7 +20,7 @@ import { claimMatches, logClaimedElsewhere, markClaimedElsewhere, type ClaimingJ
 import { stageExternal } from './infrastructure/engine/external-staging.js';
 import { LogCopy } from './infrastructure/engine/log-copy.js';
 import { PhaseTimer } from './infrastructure/engine/phase-timer.js';
-import { assignCandidates, findExactCandidates, findFuzzyCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
+import { assignCandidates, findExactCandidates, findRuleCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
 import { analyzeStagedSides } from './infrastructure/engine/staging-statistics.js';
 import { dropStaging, summarizeJob } from './infrastructure/engine/summary-sql.js';
 import { logUnmatched, logUnsupported } from './infrastructure/engine/unmatched-logging.js';
@@ -38,7 +40,8 @@ export interface ReconRunHooks {
 /**
  * Runs one job set-based in PostgreSQL, so memory stays flat however large the file: stream the source
  * into staging with COPY -> copy the ledger's window through its read-only view -> exact matches by one
- * join -> fuzzy candidates by blocking, judged in batches through a cursor -> one-to-one assignment in SQL
+ * join (the source's first rule, when it is the usual exact one) -> candidates by blocking, judged by the
+ * source's ordered rules in batches through a cursor -> one-to-one assignment in SQL
  * -> logs (matched by the database, unmatched with their reasons through COPY) -> summary in SQL ->
  * finalize. Any failure marks the job failed with its message. Staging rows go when the job ends.
  */
@@ -88,7 +91,9 @@ export class ReconJobRunner {
     };
     const configured = this.settings.source(job.source);
     const dating = { timeZone: period.timeZone, maxDateLagDays: maxDateLagDaysOf(configured.config.rules) };
-    const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies], dating };
+    const rules = configured.config.rules ?? defaultMatchRules(job.params);
+    const scope: MatchScope = { jobId: job.jobId, params: job.params, currencies: [...this.settings.supportedCurrencies], dating, rules, accountScoped: job.accountId !== null };
+    const joinable = joinableExactRule(rules);
     const logs = new LogCopy(client, job.jobId);
     const source = configured.source;
     const timer = new PhaseTimer();
@@ -105,12 +110,14 @@ export class ReconJobRunner {
     await timer.time('analyze', () => analyzeStagedSides(client));
     const claiming: ClaimingJob = { jobId: job.jobId, source: job.source, accountId: job.accountId, periodFrom: period.from, periodTo: period.to };
     await timer.time('claimed', () => markClaimedElsewhere(client, claiming));
-    await timer.time('exact', async () => {
-      await findExactCandidates(client, scope);
-      await assignCandidates(client, job.jobId);
-    });
-    await timer.time('fuzzy', async () => {
-      await inTransaction(client, () => findFuzzyCandidates(client, scope));
+    if (joinable !== undefined) {
+      await timer.time('exact', async () => {
+        await findExactCandidates(client, scope, joinable);
+        await assignCandidates(client, job.jobId);
+      });
+    }
+    await timer.time('rules', async () => {
+      await inTransaction(client, () => findRuleCandidates(client, scope));
       await assignCandidates(client, job.jobId);
     });
     // Claims, logs, summary and the completed state commit together: a job's matches are claimed exactly when

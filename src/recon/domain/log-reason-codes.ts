@@ -1,5 +1,5 @@
-import type { MatchType } from './matcher.js';
 import type { ReasonCode } from './reason-codes.js';
+import type { MatchRuleKind } from './rules/match-rule.js';
 import { matchedCodeOf } from './rules/rule-verdict.js';
 import type { UnmatchedCode } from './unmatched-explainer.js';
 
@@ -22,8 +22,8 @@ export const logReasonCodes = {
 /** A code the engine writes: a reason above, or the code of a match (matched_exact, matched_fuzzy, ...). */
 export type LogReasonCode = (typeof logReasonCodes)[keyof typeof logReasonCodes] | (typeof matchedCodeOf)[keyof typeof matchedCodeOf];
 
-/** The code of a match made by a matcher of `type`: the rules' own map of a rule kind to its code. */
-export function matchedLogCode(type: MatchType): LogReasonCode {
+/** The code of a match made by a rule of kind `type`: the rules' own map of a rule kind to its code. */
+export function matchedLogCode(type: MatchRuleKind): LogReasonCode {
   return matchedCodeOf[type];
 }
 

@@ -6,10 +6,9 @@ import { dayLagOf, directionsAgree, isWithinLag, type PairDating } from './pair-
 import type { MatchParameters, ReconRecord } from './recon-record.js';
 
 /**
- * The one place where a pair found by blocking (same currency, amount bucket, time window or calendar day)
- * becomes a candidate, or does not. Today the fuzzy scorer decides; configurable rules plug in here, by
- * replacing this function, without touching the SQL that finds the pairs or the assignment that picks among
- * them. A pair whose directions disagree is never a candidate; a date-only external record is judged by its
+ * The fuzzy scorer's judgement of pairs found by blocking (same currency, amount bucket, time window or
+ * calendar day). The engine no longer calls it: a source's rules judge blocked pairs (ruleCandidates in
+ * rules/rule-candidates.ts); this remains the scorer-only reference the matcher specs compare with. A pair whose directions disagree is never a candidate; a date-only external record is judged by its
  * day lag, never by minutes. Returns the `candidatesPerRecordMax` best candidates of `external`, in
  * preference order.
  */

@@ -60,7 +60,7 @@ export class ReconReader {
     const rows: (ReconLogView & { score: string | null; time_diff_minutes: string | null })[] = await this.dataSource.query(
       `SELECT id::text AS id, job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type,
               score::text AS score, amount_diff::text AS amount_diff, time_diff_minutes::text AS time_diff_minutes, currency,
-              external_amount::text AS external_amount, internal_amount::text AS internal_amount, reason, reason_code
+              external_amount::text AS external_amount, internal_amount::text AS internal_amount, reason, reason_code, rule
        FROM recon_logs WHERE job_id = $1 AND ($2::boolean IS NULL OR matched = $2) AND id > $3::bigint
        ORDER BY recon_logs.id LIMIT $4`,
       [jobId, matched ?? null, after ?? '0', limit],

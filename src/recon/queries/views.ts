@@ -59,7 +59,9 @@ export interface ReconLogView {
   internal_transfer_id: string | null;
   internal_reference: string | null;
   matched: boolean;
-  match_type: 'exact' | 'fuzzy' | null;
+  match_type: 'exact' | 'tolerance' | 'fuzzy' | null;
+  /** The name of the source's rule that made the match (matched rows only). */
+  rule: string | null;
   score: number | null;
   amount_diff: string | null;
   time_diff_minutes: number | null;

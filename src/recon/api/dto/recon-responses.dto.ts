@@ -92,7 +92,8 @@ export class ReconLogResponse implements ReconLogView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) internal_transfer_id: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'TXN1003X' }) internal_reference: string | null;
   @ApiProperty({ example: true }) matched: boolean;
-  @ApiProperty({ enum: ['exact', 'fuzzy'], nullable: true, type: String, example: 'fuzzy' }) match_type: ReconLogView['match_type'];
+  @ApiProperty({ enum: ['exact', 'tolerance', 'fuzzy'], nullable: true, type: String, example: 'fuzzy', description: 'The kind of the rule that made the match' }) match_type: ReconLogView['match_type'];
+  @ApiProperty({ nullable: true, type: String, example: 'fuzzy', description: 'The name of the source rule that made the match (first match wins)' }) rule: string | null;
   @ApiProperty({ nullable: true, type: Number, example: 0.8675 }) score: number | null;
   @ApiProperty({ nullable: true, type: String, example: '0.0100' }) amount_diff: string | null;
   @ApiProperty({ nullable: true, type: Number, example: 3 }) time_diff_minutes: number | null;

@@ -47,4 +47,5 @@ export function blockingCtes(options: BlockingOptions): string {
 export const prefixed = (alias: string, prefix: string) =>
   `${alias}.key AS ${prefix}key, ${alias}.line AS ${prefix}line, ${alias}.reference AS ${prefix}reference, ${alias}.amount::text AS ${prefix}amount,
    ${alias}.currency AS ${prefix}currency, ${alias}.occurred_at AS ${prefix}occurred_at, ${alias}.time_precision AS ${prefix}time_precision,
-   to_char(${alias}.booking_date, 'YYYY-MM-DD') AS ${prefix}booking_date, ${alias}.direction AS ${prefix}direction`;
+   to_char(${alias}.booking_date, 'YYYY-MM-DD') AS ${prefix}booking_date, ${alias}.direction AS ${prefix}direction,
+   ${alias}.end_to_end_id AS ${prefix}end_to_end_id, ${alias}.counterparty AS ${prefix}counterparty, ${alias}.metadata AS ${prefix}metadata`;

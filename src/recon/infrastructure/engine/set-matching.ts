@@ -1,21 +1,27 @@
 import type pg from 'pg';
-import { evaluatePairs } from '../../domain/pair-evaluation.js';
 import { comparisonsPerRecordMax } from '../../domain/limits.js';
 import { logReasonCodes, matchedLogCode } from '../../domain/log-reason-codes.js';
 import type { PairDating } from '../../domain/pair-dating.js';
 import type { MatchParameters } from '../../domain/recon-record.js';
+import type { JoinableExactRule } from '../../domain/rules/joinable-exact-rule.js';
+import type { MatchRule } from '../../domain/rules/match-rule.js';
+import { ruleCandidates } from '../../domain/rules/rule-candidates.js';
 import type { TimeWindow } from '../../domain/recon-source.js';
 import { blockingCtes, prefixed } from './blocking-sql.js';
 import { directionsAgree, pairDistanceMs, withinTiming } from './pair-conditions-sql.js';
 import { cursorRows, groupedBy } from './cursor.js';
 import { CopyBatcher } from './pg-copy.js';
-import { bucketWidth, keyOrder, recordOf, trimmed, type SideRow } from './staged-sides.js';
+import { bucketWidth, keyOrder, ledgerCandidateOf, recordOf, trimmed, type SideRow } from './staged-sides.js';
 
 export interface MatchScope {
   readonly jobId: string;
   readonly params: MatchParameters;
   readonly currencies: readonly string[];
   readonly dating: PairDating;
+  /** The source's ordered rules (defaultMatchRules of the job's parameters when it states none). */
+  readonly rules: readonly MatchRule[];
+  /** Whether the job is scoped to one ledger account (only then are directions compared). */
+  readonly accountScoped: boolean;
 }
 
 /** The parameters every blocking query takes ($1..$7, see BlockingOptions). */
@@ -49,9 +55,9 @@ export interface BusinessPeriod {
  */
 export async function stageLedger(client: pg.PoolClient, jobId: string, window: TimeWindow, period: BusinessPeriod, accountId: string | null, dating: PairDating): Promise<number> {
   const result = await client.query(
-    `INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at, business_day, direction, in_period)
-     SELECT $1, id, reference, amount, currency, occurred_at, business_day, direction, business_day BETWEEN $5::date AND $6::date
-     FROM (SELECT id, ${matchingReference} AS reference, amount, currency, occurred_at, (occurred_at AT TIME ZONE $7)::date AS business_day,
+    `INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at, business_day, direction, in_period, metadata)
+     SELECT $1, id, reference, amount, currency, occurred_at, business_day, direction, business_day BETWEEN $5::date AND $6::date, metadata
+     FROM (SELECT id, ${matchingReference} AS reference, metadata, amount, currency, occurred_at, (occurred_at AT TIME ZONE $7)::date AS business_day,
                   CASE WHEN $4::uuid IS NULL OR debit_account_id = credit_account_id THEN NULL WHEN debit_account_id = $4 THEN 'debit' ELSE 'credit' END AS direction
            FROM ledger_recon_transfers
            WHERE occurred_at >= $2::timestamptz - make_interval(days => $8) AND occurred_at < $3 AND ($4::uuid IS NULL OR debit_account_id = $4 OR credit_account_id = $4)) t`,
@@ -61,29 +67,31 @@ export async function stageLedger(client: pg.PoolClient, jobId: string, window: 
 }
 
 /**
- * Exact: same trimmed non-empty reference, currency and amount, within the time window (on the calendar day
- * for a date-only record), directions agreeing; one join.
+ * Exact, by one join (see joinableExactRule): same trimmed non-empty reference, currency and amount, within the
+ * rule's time window (a date-only record: booked 0..maxDateLagDays days after), directions agreeing.
  */
-export async function findExactCandidates(client: pg.PoolClient, scope: MatchScope): Promise<void> {
+export async function findExactCandidates(client: pg.PoolClient, scope: MatchScope, rule: JoinableExactRule): Promise<void> {
   const pair = { external: 'e', ledger: 'l' };
   await client.query(
-    `INSERT INTO recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms)
-     SELECT $1, e.external_id, l.transfer_id, 'exact', 1, 0, ${pairDistanceMs(pair)}
+    `INSERT INTO recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms, rule)
+     SELECT $1, e.external_id, l.transfer_id, 'exact', 1, 0, ${pairDistanceMs(pair)}, $5
      FROM recon_staging e
      JOIN recon_staging_ledger l ON l.job_id = $1 AND l.currency = e.currency AND l.amount = e.amount AND ${trimmed('l.reference')} = ${trimmed('e.reference')}
      WHERE e.job_id = $1 AND e.claimed_by IS NULL AND l.claimed_by IS NULL AND e.currency = ANY($2) AND ${trimmed('e.reference')} <> ''
        AND ${withinTiming(pair, '$3', '$4')} AND ${directionsAgree(pair)}`,
-    [scope.jobId, scope.currencies, scope.params.maxTimeDiffMinutes, scope.dating.maxDateLagDays],
+    [scope.jobId, scope.currencies, rule.timeWindowMinutes, rule.maxDateLagDays ?? 0, rule.name],
   );
 }
 
 /**
- * Fuzzy: the pairs blocking finds among the records still unmatched, streamed through a cursor one
- * external record at a time, judged by evaluatePairs, and the kept candidates copied back.
+ * Rules: the pairs blocking finds among the records still unmatched (within the job's amount allowance and
+ * time window, same currency, directions agreeing), streamed through a cursor one external record at a time,
+ * judged by the source's ordered rules (ruleCandidates, first match wins), and the kept candidates copied back
+ * naming their rule. A rule wider than the job's parameters only sees the pairs blocking finds.
  */
-export async function findFuzzyCandidates(client: pg.PoolClient, scope: MatchScope): Promise<void> {
-  const { params } = scope;
-  const candidates = new CopyBatcher(client, `COPY recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms) FROM STDIN`);
+export async function findRuleCandidates(client: pg.PoolClient, scope: MatchScope): Promise<void> {
+  const context = { businessTimeZone: scope.dating.timeZone, accountScoped: scope.accountScoped };
+  const candidates = new CopyBatcher(client, `COPY recon_staging_candidates (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms, rule) FROM STDIN`);
   const sql = `WITH ${blockingCtes({ probe: 'external', unmatchedPartnersOnly: true, compareDirection: true })}
     SELECT ${prefixed('p', 'p_')}, ${prefixed('o', 'o_')}
     FROM near JOIN probe p ON p.key = near.probe_key JOIN other o ON o.key = near.other_key
@@ -91,10 +99,9 @@ export async function findFuzzyCandidates(client: pg.PoolClient, scope: MatchSco
   const rows = cursorRows<PairRow>(client, 'recon_fuzzy_pairs', sql, blockingParams(scope));
   for await (const group of groupedBy(rows, (row) => row.p_key as string)) {
     const external = recordOf('external', sideOf(group[0], 'p_'));
-    const partners = group.map((row) => recordOf('internal', sideOf(row, 'o_')));
-    for (const candidate of evaluatePairs(external, partners, params, scope.dating)) {
-      const ms = Math.round(candidate.timeDiffMinutes * 60_000);
-      await candidates.push([scope.jobId, external.key, candidate.internal.key, candidate.type, candidate.score, candidate.amountDiff.toFixed(), ms]);
+    const partners = group.map((row) => ledgerCandidateOf(sideOf(row, 'o_')));
+    for (const candidate of ruleCandidates(external, partners, scope.rules, context)) {
+      await candidates.push([scope.jobId, external.key, candidate.internalId, candidate.kind, candidate.score, candidate.amountDiff.toFixed(), candidate.distanceMs, candidate.rule]);
     }
   }
   await candidates.flush();
@@ -120,8 +127,8 @@ export async function assignCandidates(client: pg.PoolClient, jobId: string): Pr
                 row_number() OVER (PARTITION BY transfer_id ORDER BY score DESC, time_diff_ms, amount_diff, ${keyOrder('external_id')}) AS for_transfer
          FROM live
        )
-       INSERT INTO recon_staging_matches (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms)
-       SELECT job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms FROM ranked WHERE for_external = 1 AND for_transfer = 1`,
+       INSERT INTO recon_staging_matches (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms, rule)
+       SELECT job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms, rule FROM ranked WHERE for_external = 1 AND for_transfer = 1`,
       [jobId],
     );
     if ((round.rowCount ?? 0) === 0) break;
@@ -147,18 +154,20 @@ export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: stri
 export async function logMatches(client: pg.PoolClient, jobId: string): Promise<void> {
   await client.query(
     `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
-                             amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason, reason_code)
+                             amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason, reason_code, rule)
      SELECT $1, 'external', e.external_id, e.line, l.transfer_id, NULLIF(l.reference, ''), true, m.match_type, m.score,
             m.amount_diff, round(m.time_diff_ms / 60000.0, 2), e.currency, e.amount, l.amount,
-            CASE m.match_type WHEN 'exact' THEN 'same reference, currency and amount within the time window'
-                              ELSE 'fuzzy score ' || m.score::text || ' at or above the threshold' END,
-            CASE m.match_type WHEN 'exact' THEN $2 ELSE $3 END
+            'rule ' || quote_literal(m.rule) || ': ' ||
+              CASE m.match_type WHEN 'exact' THEN 'the rule''s fields are equal, currency the same, within its timing'
+                                WHEN 'tolerance' THEN 'same reference, amount ' || m.amount_diff::text || ' apart within the rule''s tolerance'
+                                ELSE 'fuzzy score ' || m.score::text || ' at or above the threshold' END,
+            CASE m.match_type WHEN 'exact' THEN $2 WHEN 'tolerance' THEN $4 ELSE $3 END, m.rule
      FROM recon_staging_matches m
      JOIN recon_staging e ON e.job_id = $1 AND e.external_id = m.external_id
      JOIN recon_staging_ledger l ON l.job_id = $1 AND l.transfer_id = m.transfer_id
      WHERE m.job_id = $1
      ORDER BY m.match_type, e.line, ${keyOrder('e.external_id')}`,
-    [jobId, matchedLogCode('exact'), matchedLogCode('fuzzy')],
+    [jobId, matchedLogCode('exact'), matchedLogCode('fuzzy'), matchedLogCode('tolerance')],
   );
 }
 
@@ -177,5 +186,8 @@ export function sideOf(row: Record<string, unknown>, prefix: string): SideRow {
     time_precision: row[`${prefix}time_precision`] as string | null,
     booking_date: row[`${prefix}booking_date`] as string | null,
     direction: row[`${prefix}direction`] as string | null,
+    end_to_end_id: row[`${prefix}end_to_end_id`] as string | null,
+    counterparty: row[`${prefix}counterparty`] as string | null,
+    metadata: row[`${prefix}metadata`] as Record<string, unknown> | null,
   };
 }

@@ -6,6 +6,8 @@ import type { ReconSummary } from '../../domain/recon-job.js';
  * The job's summary, counted by the database from its staging tables. Rejected rows count as external
  * records that stayed unmatched, as before; ledger transfers of the margins count only when this job matched them;
  * records another live job claimed count in that job only, so summed summaries count each record once.
+ * matchedFuzzy counts every match not made by an exact rule: tolerance matches count with the fuzzy ones
+ * (the log's reason_code matched_tolerance and its rule tell them apart).
  */
 export async function summarizeJob(client: pg.PoolClient, jobId: string, rejectedRows: number): Promise<ReconSummary> {
   const { rows: [counts] } = await client.query<{ external: string; internal: string; exact: string; fuzzy: string }>(
@@ -13,7 +15,7 @@ export async function summarizeJob(client: pg.PoolClient, jobId: string, rejecte
             (SELECT count(*) FROM recon_staging_ledger l WHERE job_id = $1 AND claimed_by IS NULL AND (in_period
                OR EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id))) AS internal,
             (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1 AND match_type = 'exact') AS exact,
-            (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1 AND match_type = 'fuzzy') AS fuzzy`,
+            (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1 AND match_type <> 'exact') AS fuzzy`,
     [jobId],
   );
   const { rows: sums } = await client.query<{ currency: string; field: 'external' | 'internal' | 'matched_external'; total: string }>(

@@ -23,7 +23,7 @@ import { ReconSettings } from './recon-settings.js';
 /**
  * Reconciliation. Source adapters are an injected list: to add a source type, provide a ReconSourceFactory
  * and add it to RECON_SOURCE_FACTORIES, then name it as `type` in RECON_SOURCES_FILE. Matching runs in
- * PostgreSQL (ReconJobRunner); how a blocked pair is judged is domain/pair-evaluation.ts.
+ * PostgreSQL (ReconJobRunner); how a blocked pair is judged is domain/rules/rule-candidates.ts (the source's rules, first match wins).
  */
 @Module({
   imports: [LedgerModule],

@@ -1,5 +1,6 @@
 import { Decimal } from '../../../common/money/decimal.js';
 import type { ReconSide } from '../recon-record.js';
+import { compareText } from '../ordering.js';
 import { formatAmount } from '../reason-format.js';
 import { findMatchGroup } from './find-match-group.js';
 import type { GroupItem } from './group-item.js';
@@ -49,8 +50,10 @@ export function nameOf(record: GroupRecord): string {
   return `ledger transfer ${record.reference === '' ? record.key : record.reference}`;
 }
 
+/** Members as a reader adds them up: by amount, then name (the group itself is kept in key order). */
 function listed(members: readonly GroupRecord[]): string {
-  return members.map((member) => `${member.side === 'external' ? member.key : member.reference || member.key} ${formatAmount(member.amount)}`).join(' + ');
+  const label = (member: GroupRecord) => (member.side === 'external' ? member.key : member.reference || member.key);
+  return [...members].sort((a, b) => a.amount.comparedTo(b.amount) || compareText(label(a), label(b))).map((member) => `${member.side === 'external' ? member.key : member.reference || member.key} ${formatAmount(member.amount)}`).join(' + ');
 }
 
 function noun(side: ReconSide, plural: boolean): string {

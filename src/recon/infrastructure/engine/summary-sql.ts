@@ -38,9 +38,13 @@ export async function summarizeJob(client: pg.PoolClient, jobId: string, rejecte
     [jobId],
   );
   const amounts: ReconSummary['amounts'] = {};
+  const seen = new Set<string>();
   for (const { currency, field, total } of sums) {
     amounts[currency] ??= { external: '0', internal: '0', matched_external: '0' };
-    amounts[currency][field] = new Decimal(amounts[currency][field]).plus(total).toFixed();
+    // matched_external may come twice (pairs, then groups): added up, a single total kept as the database wrote it.
+    const key = `${currency} ${field}`;
+    amounts[currency][field] = seen.has(key) ? new Decimal(amounts[currency][field]).plus(total).toFixed() : new Decimal(total).toFixed();
+    seen.add(key);
   }
   const [external, internal, matchedExact, matchedFuzzy, matchedGroups, matchedGroupExternal, matchedGroupInternal] = [
     counts.external, counts.internal, counts.exact, counts.fuzzy, counts.groups, counts.group_external, counts.group_internal,

@@ -18,6 +18,8 @@ file('split.csv', ['BG-2,SETTLE-9A,70.00,USD,2025-11-11T09:05:00Z', 'BG-3,SETTLE
 file('tied.csv', ['BG-4,PAYOUT-78,100.00,USD,2025-11-12T12:00:00Z']);
 file('currencies.csv', ['BG-5,PAYOUT-79,90.00,EUR,2025-11-13T12:00:00Z']);
 file('capped.csv', ['BG-6,PAYOUT-80,100.00,USD,2025-11-14T12:00:00Z']);
+// Date-only lines (a statement's booking dates): compared by calendar day, never by minutes.
+file('dated.csv', ['BD-1,BATCH-1,95.00,USD,2025-11-17', 'BD-2,PART-1,25.00,USD,2025-11-17', 'BD-3,PART-2,35.00,USD,2025-11-17']);
 const sourcesFile = join(inbox, 'sources.json');
 const mapping = { id: 'id', reference: 'ref', amount: 'amount', currency: 'currency', timestamp: 'at' };
 writeFileSync(
@@ -26,6 +28,7 @@ writeFileSync(
     bank_groups: { type: 'csv', options: { mapping }, groups: { enabled: true } },
     bank_capped: { type: 'csv', options: { mapping }, groups: { enabled: true, name: 'payout_batch', pool_max: 3 } },
     bank_plain: { type: 'csv', options: { mapping } },
+    bank_dated: { type: 'csv', options: { mapping: { ...mapping, datePattern: 'yyyy-MM-dd' } }, groups: { enabled: true } },
   }),
 );
 
@@ -170,5 +173,20 @@ describe('match groups', () => {
       reason: 'no group of up to 5 ledger transfers sums to external record BG-6 100.00 USD among the 3 nearest in time; more candidates were not searched',
     });
     expect(claims).toEqual([]);
+  });
+
+  it('groups date-only lines by booking day: one line paying two transfers of that day, two lines settling one', async () => {
+    const paid = [await posted(usd.float, usd.account, '30.00', 'DAY-1', '2025-11-17T08:00:00Z'), await posted(usd.float, usd.account, '65.00', 'DAY-2', '2025-11-17T21:30:00Z')];
+    const settled = await posted(usd.float, usd.account, '60.00', 'DAY-3', '2025-11-17T14:00:00Z');
+    // The day before is outside a zero-day lag: never a candidate (else 30.00 + 65.00 would tie).
+    await posted(usd.float, usd.account, '30.00', 'DAY-0', '2025-11-16T23:00:00Z');
+    const { logs, summary } = await run('bank_dated', '2025-11-17', 'dated.csv');
+    const grouped = logs.filter((log) => log.reason_code === 'matched_group');
+    const groups = new Map<unknown, Row[]>();
+    for (const log of grouped) groups.set(log.group_id, [...(groups.get(log.group_id) ?? []), log]);
+    const members = [...groups.values()].map((rows) => rows.flatMap((row) => [row.external_id, row.internal_transfer_id]).filter((id) => id !== null).sort());
+    expect(members).toEqual(expect.arrayContaining([['BD-1', ...paid].sort(), ['BD-2', 'BD-3', settled].sort()]));
+    expect(members).toHaveLength(2);
+    expect(summary).toMatchObject({ matched_groups: 2, matched_group_external: 3, matched_group_internal: 3, unmatched_external: 0, unmatched_internal: 0 });
   });
 });

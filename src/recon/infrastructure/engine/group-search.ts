@@ -4,7 +4,7 @@ import { decideGroup, groupRecord, type GroupRecord } from '../../domain/groups/
 import type { GroupSettings } from '../../domain/groups/group-settings.js';
 import type { ReconSide } from '../../domain/recon-record.js';
 import { cursorRows } from './cursor.js';
-import { directionsAgree, withinTiming } from './pair-conditions-sql.js';
+import { bookingDay, directionsAgree, withinTiming } from './pair-conditions-sql.js';
 import { CopyBatcher } from './pg-copy.js';
 import type { MatchScope } from './set-matching.js';
 import { keyOrder, otherSide } from './staged-sides.js';
@@ -17,13 +17,13 @@ const stagingCopySql = `COPY recon_staging_groups (job_id, group_id, external_id
  */
 const candidates: Record<ReconSide, string> = {
   external: `SELECT s.external_id AS key, s.reference, s.amount, s.currency, s.occurred_at, s.time_precision, s.booking_date, NULL::date AS business_day,
-                    s.direction, NULLIF(s.group_id, '') AS batch
+                    s.direction, NULLIF(s.group_id, '') AS batch, CASE WHEN s.time_precision = 'date' THEN ${bookingDay('s')} END AS day
              FROM recon_staging s
              WHERE s.job_id = $1 AND s.claimed_by IS NULL AND s.currency = ANY($2) AND s.amount > 0
                AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.external_id = s.external_id)
                AND NOT EXISTS (SELECT 1 FROM recon_staging_groups g WHERE g.job_id = $1 AND g.group_id IS NOT NULL AND g.external_id = s.external_id)`,
   internal: `SELECT l.transfer_id::text AS key, l.reference, l.amount, l.currency, l.occurred_at, NULL::text AS time_precision, NULL::date AS booking_date, l.business_day,
-                    l.direction, NULL::text AS batch
+                    l.direction, NULL::text AS batch, l.business_day AS day
              FROM recon_staging_ledger l
              WHERE l.job_id = $1 AND l.claimed_by IS NULL AND l.in_period AND l.currency = ANY($2) AND l.amount > 0
                AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.transfer_id = l.transfer_id)
@@ -36,7 +36,6 @@ interface TargetRow {
   amount: string;
   currency: string;
   occurred_at: Date;
-  batch: string | null;
   pool: Array<{ key: string; reference: string; amount: string; at_ms: string; batch: string | null }>;
 }
 
@@ -70,17 +69,26 @@ async function searchDirection(client: pg.PoolClient, scope: MatchScope, setting
   const pool = `recon_group_pool_${poolSide}`;
   await client.query(`CREATE TEMPORARY TABLE ${pool} ON COMMIT DROP AS ${candidates[poolSide]}`, [scope.jobId, scope.currencies]);
   await client.query(`CREATE INDEX ON ${pool} (currency, occurred_at)`);
+  await client.query(`CREATE INDEX ON ${pool} (currency, day)`);
   await client.query(`ANALYZE ${pool}`);
 
   const pair = targetSide === 'external' ? { external: 't', ledger: 'o' } : { external: 'o', ledger: 't' };
-  // The coarse range the index serves; withinTiming is the exact test. A date-only line is compared by
-  // calendar days (booked 0..lag days after the transfer's business day), so its range is days wide.
-  const dayRange = `(${'$6'}::int + 2) * 1440`;
-  const externalPrecision = targetSide === 'external' ? `CASE WHEN t.time_precision = 'date' THEN ${dayRange} ELSE $5::int END` : `greatest($5::int, ${dayRange})`;
   const bound = `greatest($3::numeric, t.amount * COALESCE($4::numeric, 0) / 100)`;
+  // Two index range scans per target, each gated so only one yields: a timed line against transfers within the
+  // minute window, a date-only line against transfers of its booking day back to the lag (calendar days).
+  // withinTiming is the exact test either way, the one pairs use.
+  const ranges =
+    targetSide === 'external'
+      ? [`t.day IS NULL AND o.occurred_at BETWEEN t.occurred_at - make_interval(mins => $5) AND t.occurred_at + make_interval(mins => $5)`, `o.day BETWEEN t.day - $6::int AND t.day`]
+      : [`o.day IS NULL AND o.occurred_at BETWEEN t.occurred_at - make_interval(mins => $5) AND t.occurred_at + make_interval(mins => $5)`, `o.day BETWEEN t.day AND t.day + $6::int`];
+  const nearest = (range: string) => `(
+          SELECT o.*, abs(extract(epoch FROM o.occurred_at - t.occurred_at)) AS distance FROM ${pool} o
+          WHERE o.currency = t.currency AND o.amount <= t.amount + ${bound} AND ${range}
+            AND ${withinTiming(pair, '$5', '$6')} AND ${directionsAgree(pair)}
+          ORDER BY distance, ${keyOrder('o.key')} LIMIT $7)`;
   // Only external records carry a batch (the source's group id); the domain search never mixes batches in a
   // group of lines. A transfer has none, so a line's batch does not narrow its pool of transfers.
-  const sql = `SELECT t.key, t.reference, t.amount::text AS amount, t.currency, t.occurred_at, t.batch, p.pool
+  const sql = `SELECT t.key, t.reference, t.amount::text AS amount, t.currency, t.occurred_at, p.pool
     FROM (${candidates[targetSide]}) t
     CROSS JOIN LATERAL (
       SELECT count(*) AS size, sum(near.amount) AS total,
@@ -88,12 +96,8 @@ async function searchDirection(client: pg.PoolClient, scope: MatchScope, setting
                                           'at_ms', (extract(epoch FROM near.occurred_at) * 1000)::bigint::text, 'batch', near.batch)
                        ORDER BY near.distance, ${keyOrder('near.key')}) AS pool
       FROM (
-        SELECT o.*, abs(extract(epoch FROM o.occurred_at - t.occurred_at)) AS distance FROM ${pool} o
-        WHERE o.currency = t.currency AND o.amount <= t.amount + ${bound}
-          AND o.occurred_at BETWEEN t.occurred_at - make_interval(mins => ${externalPrecision}) AND t.occurred_at + make_interval(mins => ${externalPrecision})
-          AND ${withinTiming(pair, '$5', '$6')} AND ${directionsAgree(pair)}
-        ORDER BY distance, ${keyOrder('o.key')}
-        LIMIT $7
+        SELECT * FROM (${nearest(ranges[0])} UNION ALL ${nearest(ranges[1])}) either
+        ORDER BY distance, ${keyOrder('key')} LIMIT $7
       ) near
     ) p
     WHERE p.size >= 2 AND p.total >= t.amount - ${bound}

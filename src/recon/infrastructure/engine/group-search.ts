@@ -68,24 +68,41 @@ async function searchDirection(client: pg.PoolClient, scope: MatchScope, setting
   const poolSide = otherSide(targetSide);
   const pool = `recon_group_pool_${poolSide}`;
   await client.query(`CREATE TEMPORARY TABLE ${pool} ON COMMIT DROP AS ${candidates[poolSide]}`, [scope.jobId, scope.currencies]);
-  await client.query(`CREATE INDEX ON ${pool} (currency, occurred_at)`);
-  await client.query(`CREATE INDEX ON ${pool} (currency, day)`);
+  // Both directions of time, so "nearest first" is read off an index and a scan stops after pool_max + 1 rows;
+  // external records apart by precision (partial indexes), so a scan for one kind never walks the other.
+  const partials = poolSide === 'external' ? ['WHERE day IS NULL', 'WHERE day IS NOT NULL'] : [''];
+  for (const partial of partials) {
+    for (const direction of ['ASC', 'DESC']) {
+      await client.query(`CREATE INDEX ON ${pool} (currency, occurred_at ${direction}, ${keyOrder('key')}) ${partial}`);
+    }
+  }
   await client.query(`ANALYZE ${pool}`);
 
   const pair = targetSide === 'external' ? { external: 't', ledger: 'o' } : { external: 'o', ledger: 't' };
   const bound = `greatest($3::numeric, t.amount * COALESCE($4::numeric, 0) / 100)`;
-  // Two index range scans per target, each gated so only one yields: a timed line against transfers within the
-  // minute window, a date-only line against transfers of its booking day back to the lag (calendar days).
-  // withinTiming is the exact test either way, the one pairs use.
-  const ranges =
+  const window = `make_interval(mins => $5)`;
+  const utcDay = (day: string, shift: string) => `((${day} + ${shift})::timestamp AT TIME ZONE 'UTC')`;
+  // The coarse time range each kind of pair may lie in (withinTiming, the test pairs use, is then exact): a timed
+  // line within the minute window; a date-only line booked 0..lag days after the transfer's business day (any
+  // time zone: two days of margin), its own instant being 00:00 UTC of its booking day.
+  const ranges: Array<{ when: string; from: string; to: string }> =
     targetSide === 'external'
-      ? [`t.day IS NULL AND o.occurred_at BETWEEN t.occurred_at - make_interval(mins => $5) AND t.occurred_at + make_interval(mins => $5)`, `o.day BETWEEN t.day - $6::int AND t.day`]
-      : [`o.day IS NULL AND o.occurred_at BETWEEN t.occurred_at - make_interval(mins => $5) AND t.occurred_at + make_interval(mins => $5)`, `o.day BETWEEN t.day AND t.day + $6::int`];
-  const nearest = (range: string) => `(
+      ? [
+          { when: 't.day IS NULL', from: `t.occurred_at - ${window}`, to: `t.occurred_at + ${window}` },
+          { when: 't.day IS NOT NULL', from: utcDay('t.day', '-($6::int + 2)'), to: utcDay('t.day', '2') },
+        ]
+      : [
+          { when: 'o.day IS NULL', from: `t.occurred_at - ${window}`, to: `t.occurred_at + ${window}` },
+          { when: 'o.day IS NOT NULL', from: utcDay('t.day', '-2'), to: utcDay('t.day', '($6::int + 2)') },
+        ];
+  // The nearest candidates on one side of the target's instant, in the (distance, key) order the domain cuts by.
+  const scan = ({ when, from, to }: (typeof ranges)[number], later: boolean) => `(
           SELECT o.*, abs(extract(epoch FROM o.occurred_at - t.occurred_at)) AS distance FROM ${pool} o
-          WHERE o.currency = t.currency AND o.amount <= t.amount + ${bound} AND ${range}
-            AND ${withinTiming(pair, '$5', '$6')} AND ${directionsAgree(pair)}
-          ORDER BY distance, ${keyOrder('o.key')} LIMIT $7)`;
+          WHERE ${when} AND o.currency = t.currency
+            AND ${later ? `o.occurred_at >= t.occurred_at AND o.occurred_at <= ${to}` : `o.occurred_at < t.occurred_at AND o.occurred_at >= ${from}`}
+            AND o.amount <= t.amount + ${bound} AND ${withinTiming(pair, '$5', '$6')} AND ${directionsAgree(pair)}
+          ORDER BY o.occurred_at ${later ? 'ASC' : 'DESC'}, ${keyOrder('o.key')} LIMIT $7)`;
+  const scans = ranges.flatMap((range) => [scan(range, true), scan(range, false)]).join(' UNION ALL ');
   // Only external records carry a batch (the source's group id); the domain search never mixes batches in a
   // group of lines. A transfer has none, so a line's batch does not narrow its pool of transfers.
   const sql = `SELECT t.key, t.reference, t.amount::text AS amount, t.currency, t.occurred_at, p.pool
@@ -96,7 +113,7 @@ async function searchDirection(client: pg.PoolClient, scope: MatchScope, setting
                                           'at_ms', (extract(epoch FROM near.occurred_at) * 1000)::bigint::text, 'batch', near.batch)
                        ORDER BY near.distance, ${keyOrder('near.key')}) AS pool
       FROM (
-        SELECT * FROM (${nearest(ranges[0])} UNION ALL ${nearest(ranges[1])}) either
+        SELECT * FROM (${scans}) either
         ORDER BY distance, ${keyOrder('key')} LIMIT $7
       ) near
     ) p

@@ -1,4 +1,5 @@
 import { Decimal } from '../../../common/money/decimal.js';
+import type { ReasonCode } from '../reason-codes.js';
 import type { ReconSide } from '../recon-record.js';
 import { compareText } from '../ordering.js';
 import { formatAmount } from '../reason-format.js';
@@ -15,7 +16,7 @@ export interface GroupRecord extends GroupItem {
 
 export type GroupOutcome =
   | { readonly kind: 'grouped'; readonly members: readonly GroupRecord[]; readonly amountDiff: Decimal; readonly reason: string }
-  | { readonly kind: 'unmatched'; readonly code: 'ambiguous_group' | 'group_search_capped'; readonly reason: string }
+  | { readonly kind: 'unmatched'; readonly code: Extract<ReasonCode, 'ambiguous_group' | 'group_search_capped'>; readonly reason: string }
   | { readonly kind: 'none' };
 
 /**

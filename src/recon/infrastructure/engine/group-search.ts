@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { decideGroup, groupRecord, type GroupRecord } from '../../domain/groups/group-outcome.js';
 import type { GroupSettings } from '../../domain/groups/group-settings.js';
+import { logReasonCodes } from '../../domain/log-reason-codes.js';
 import type { ReconSide } from '../../domain/recon-record.js';
 import { cursorRows } from './cursor.js';
 import { bookingDay, directionsAgree, withinTiming } from './pair-conditions-sql.js';
@@ -141,7 +142,7 @@ async function searchDirection(client: pg.PoolClient, scope: MatchScope, setting
       for (const [index, member] of outcome.members.entries()) {
         // The claims' layout: the target beside its first member, each further member alone.
         const [external, transfer] = targetSide === 'external' ? [index === 0 ? target.key : null, member.key] : [member.key, index === 0 ? target.key : null];
-        await staging.push([scope.jobId, groupId, external, transfer, 'matched_group', outcome.reason, outcome.amountDiff.toFixed()]);
+        await staging.push([scope.jobId, groupId, external, transfer, logReasonCodes.matchedGroup, outcome.reason, outcome.amountDiff.toFixed()]);
       }
     } else if (outcome.kind === 'unmatched') {
       const [external, transfer] = targetSide === 'external' ? [target.key, null] : [null, target.key];

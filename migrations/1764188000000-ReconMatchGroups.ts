@@ -50,13 +50,15 @@ export class ReconMatchGroups1764188000000 implements MigrationInterface {
     await queryRunner.query(`
       DROP TABLE recon_staging_groups;
       ALTER TABLE recon_summary DROP COLUMN matched_groups, DROP COLUMN matched_group_external, DROP COLUMN matched_group_internal;
+      -- Claims of groups cannot be held in the old layout: released (their jobs' logs still say what matched).
       DELETE FROM recon_claims WHERE external_id IS NULL OR transfer_id IS NULL;
       ALTER TABLE recon_claims DROP CONSTRAINT recon_claims_pair_or_group, DROP COLUMN group_id,
         ALTER COLUMN external_id SET NOT NULL, ALTER COLUMN transfer_id SET NOT NULL;
       ALTER TABLE recon_logs DROP CONSTRAINT recon_logs_matched_names_both;
-      ALTER TABLE recon_logs ADD CONSTRAINT recon_logs_check1 CHECK (NOT matched OR (external_id IS NOT NULL AND internal_transfer_id IS NOT NULL));
+      -- NOT VALID: the log is append-only, so rows of groups stay; the old rules hold for rows written from now on.
+      ALTER TABLE recon_logs ADD CONSTRAINT recon_logs_check1 CHECK (NOT matched OR (external_id IS NOT NULL AND internal_transfer_id IS NOT NULL)) NOT VALID;
       ALTER TABLE recon_logs DROP CONSTRAINT recon_logs_match_type_check;
-      ALTER TABLE recon_logs ADD CONSTRAINT recon_logs_match_type_check CHECK (match_type IN ('exact', 'tolerance', 'fuzzy'));
+      ALTER TABLE recon_logs ADD CONSTRAINT recon_logs_match_type_check CHECK (match_type IN ('exact', 'tolerance', 'fuzzy')) NOT VALID;
       ALTER TABLE recon_logs DROP COLUMN group_id;
     `);
   }

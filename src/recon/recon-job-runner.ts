@@ -44,8 +44,8 @@ export interface ReconRunHooks {
  * Runs one job set-based in PostgreSQL, so memory stays flat however large the file: stream the source
  * into staging with COPY -> copy the ledger's window through its read-only view -> exact matches by one
  * join (the source's first rule, when it is the usual exact one) -> candidates by blocking, judged by the
- * source's ordered rules in batches through a cursor -> one-to-one assignment in SQL
- * -> logs (matched by the database, unmatched with their reasons through COPY) -> summary in SQL ->
+ * source's ordered rules in batches through a cursor -> one-to-one assignment in SQL -> match groups among the
+ * leftovers when the source enables them (findMatchGroups) -> logs (matched by the database, unmatched with their reasons through COPY) -> summary in SQL ->
  * finalize. Any failure marks the job failed with its message. Staging rows go when the job ends.
  */
 @Injectable()

@@ -47,9 +47,10 @@ interface TargetRow {
  * recon_staging_groups: groups in the claims' layout, and the targets to log ambiguous_group or
  * group_search_capped. Runs inside a transaction (cursors).
  *
- * Bounded work: targets stream through a cursor; each target's pool is one index range scan (currency, time)
- * of a temporary table of the other side's candidates, cut in SQL at pool_max + 1 nearest in time (the extra one
- * says "cut"), and a target whose pool has fewer than two items or cannot reach its amount is skipped in SQL.
+ * Bounded work: targets stream through a cursor; each target's pool is read nearest-first off indexes (currency,
+ * time, key) of a temporary table of the other side's candidates, before and after the target's instant, and cut
+ * in SQL at pool_max + 1 (the extra one says "cut"); a target whose pool has fewer than two items or cannot reach
+ * its amount is skipped in SQL. Node holds one page of targets and the keys already grouped in this pass.
  * Deterministic: targets in key order, first come first served: a record in an earlier group is never offered
  * to a later one.
  */

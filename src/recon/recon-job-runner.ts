@@ -18,6 +18,9 @@ import { StatementHistory } from './infrastructure/statement-history.js';
 import { ReconJobCompleted, ReconJobFailed } from './events/recon-job-finished.event.js';
 import { claimMatches, logClaimedElsewhere, markClaimedElsewhere, type ClaimingJob } from './infrastructure/engine/claims.js';
 import { stageExternal } from './infrastructure/engine/external-staging.js';
+import { settleGroups } from './infrastructure/engine/group-claims.js';
+import { findMatchGroups } from './infrastructure/engine/group-search.js';
+import { groupsOff } from './domain/groups/group-settings.js';
 import { LogCopy } from './infrastructure/engine/log-copy.js';
 import { PhaseTimer } from './infrastructure/engine/phase-timer.js';
 import { assignCandidates, findExactCandidates, findRuleCandidates, logMatches, logOutOfPeriodTransfers, stageLedger, type BusinessPeriod, type MatchScope } from './infrastructure/engine/set-matching.js';
@@ -41,8 +44,8 @@ export interface ReconRunHooks {
  * Runs one job set-based in PostgreSQL, so memory stays flat however large the file: stream the source
  * into staging with COPY -> copy the ledger's window through its read-only view -> exact matches by one
  * join (the source's first rule, when it is the usual exact one) -> candidates by blocking, judged by the
- * source's ordered rules in batches through a cursor -> one-to-one assignment in SQL
- * -> logs (matched by the database, unmatched with their reasons through COPY) -> summary in SQL ->
+ * source's ordered rules in batches through a cursor -> one-to-one assignment in SQL -> match groups among the
+ * leftovers when the source enables them (findMatchGroups) -> logs (matched by the database, unmatched with their reasons through COPY) -> summary in SQL ->
  * finalize. Any failure marks the job failed with its message. Staging rows go when the job ends.
  */
 @Injectable()
@@ -120,10 +123,13 @@ export class ReconJobRunner {
       await inTransaction(client, () => findRuleCandidates(client, scope));
       await assignCandidates(client, job.jobId);
     });
+    const groups = configured.config.groups ?? groupsOff;
+    if (groups.enabled) await timer.time('groups', () => inTransaction(client, () => findMatchGroups(client, scope, groups)));
     // Claims, logs, summary and the completed state commit together: a job's matches are claimed exactly when
     // it completes, and what its logs say matched is what it claimed.
     const summary = await inTransaction(client, async () => {
       await timer.time('claim', () => claimMatches(client, claiming));
+      await timer.time('groups settled', () => settleGroups(client, claiming, groups.name));
       await timer.time('log matched', async () => {
         await logMatches(client, job.jobId);
         await logOutOfPeriodTransfers(client, job.jobId, period);

@@ -42,7 +42,9 @@ export async function runRecon(options: RunReconOptions): Promise<void> {
     }
     const summary = await queryBus.execute(new GetReconSummaryQuery({ jobId: job.job_id }));
     console.log(`Job ${job.job_id} completed (${summary.source}, ${summary.date})`);
-    const { external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate } = summary;
-    printTable(Object.entries({ external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate }).map(([metric, value]) => ({ metric, value })));
+    const { external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, matched_groups, matched_group_external, matched_group_internal, unmatched_external, unmatched_internal, match_rate } = summary;
+    // Group counts only when the job made groups: a source without them prints the table it always did.
+    const groups = matched_groups > 0 ? { matched_groups, matched_group_external, matched_group_internal } : {};
+    printTable(Object.entries({ external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, ...groups, unmatched_external, unmatched_internal, match_rate }).map(([metric, value]) => ({ metric, value })));
   });
 }

@@ -22,5 +22,7 @@ export class ReconMetricsHandler implements IEventHandler<ReconJobCompleted | Re
     this.jobs.inc({ source: event.source, status: 'completed' });
     this.matched.inc({ source: event.source, rule: 'exact' }, event.summary.matchedExact);
     this.matched.inc({ source: event.source, rule: 'fuzzy' }, event.summary.matchedFuzzy);
+    // External records matched in groups; a source without groups never shows the series.
+    if (event.summary.matchedGroupExternal > 0) this.matched.inc({ source: event.source, rule: 'group' }, event.summary.matchedGroupExternal);
   }
 }

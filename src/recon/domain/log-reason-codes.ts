@@ -17,6 +17,9 @@ export const logReasonCodes = {
   currencyUnsupported: 'currency_unsupported',
   outOfPeriod: 'out_of_period',
   malformedRow: 'malformed_row',
+  matchedGroup: 'matched_group',
+  ambiguousGroup: 'ambiguous_group',
+  groupSearchCapped: 'group_search_capped',
 } as const satisfies Record<string, ReasonCode>;
 
 /** A code the engine writes: a reason above, or the code of a match (matched_exact, matched_fuzzy, ...). */

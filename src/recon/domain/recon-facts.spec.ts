@@ -4,7 +4,7 @@ import type { ReconSummary } from './recon-job.js';
 
 const job = { jobId: 'j1', source: 'bank_csv', businessDate: '2025-07-13', trigger: 'schedule' as const, correlationId: null };
 const summary = (unmatchedExternal: number, unmatchedInternal: number): ReconSummary => ({
-  externalTotal: 10, internalTotal: 9, rejectedRows: 0, matchedExact: 8, matchedFuzzy: 1, unmatchedExternal, unmatchedInternal, matchRate: '0.9000', amounts: {},
+  externalTotal: 10, internalTotal: 9, rejectedRows: 0, matchedExact: 8, matchedFuzzy: 1, matchedGroups: 0, matchedGroupExternal: 0, matchedGroupInternal: 0, unmatchedExternal, unmatchedInternal, matchRate: '0.9000', amounts: {},
 });
 
 describe('recon facts for webhooks', () => {

@@ -50,6 +50,10 @@ export interface ReconSummary {
   rejectedRows: number;
   matchedExact: number;
   matchedFuzzy: number;
+  /** Match groups (one record against several): how many, and the records they matched on each side. */
+  matchedGroups: number;
+  matchedGroupExternal: number;
+  matchedGroupInternal: number;
   unmatchedExternal: number;
   unmatchedInternal: number;
   /** Matched external records over usable external records (0 when there are none), 4 decimals. */
@@ -132,6 +136,10 @@ export function summarize(result: MatchRunResult, external: readonly ReconRecord
     rejectedRows,
     matchedExact,
     matchedFuzzy,
+    // The in-memory engine pairs one-to-one only; groups are searched by the set-based engine.
+    matchedGroups: 0,
+    matchedGroupExternal: 0,
+    matchedGroupInternal: 0,
     unmatchedExternal: result.unmatchedExternal.length + rejectedRows,
     unmatchedInternal: result.unmatchedInternal.length,
     matchRate: usable === 0 ? '0.0000' : new Decimal(result.matches.length).div(usable).toFixed(4),

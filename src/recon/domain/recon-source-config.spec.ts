@@ -27,3 +27,18 @@ describe('source config rules', () => {
     expect(() => parseSourceConfigs({ bank: { type: 'csv', rules } })).toThrow('sources.bank.rules[1].amount.percent: must be at most 10');
   });
 });
+
+describe('source config groups', () => {
+  it('reads a source’s match-group settings, and leaves them out (off) when the source states none', () => {
+    const [withGroups, withoutGroups] = parseSourceConfigs({
+      bank: { type: 'csv', groups: { enabled: true, max_items: 3, tolerance: { absolute: '0.01' } } },
+      plain: { type: 'csv' },
+    });
+    expect(withGroups.groups).toEqual({ enabled: true, name: 'group', maxItems: 3, poolMax: 30, tolerance: { absolute: new Decimal('0.01') } });
+    expect('groups' in withoutGroups).toBe(false);
+  });
+
+  it('names a bad group setting with its source', () => {
+    expect(() => parseSourceConfigs({ bank: { type: 'csv', groups: { enabled: true, pool_max: 1 } } })).toThrow('sources.bank.groups.pool_max: must be an integer of at least 2');
+  });
+});

@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../../common/errors/domain-error.js';
+import { parseGroupSettings, type GroupSettings } from './groups/group-settings.js';
 import type { MatchRule } from './rules/match-rule.js';
 import { parseMatchRules } from './rules/parse-match-rules.js';
 
@@ -17,6 +18,8 @@ export interface ReconSourceConfig {
   readonly schedule: boolean;
   /** The source's ordered match rules (`rules` in the file); absent: defaultMatchRules of the job's parameters. */
   readonly rules?: readonly MatchRule[];
+  /** The match-group search (`groups` in the file); off when absent. */
+  readonly groups?: GroupSettings;
 }
 
 const namePattern = /^[a-z][a-z0-9_]{0,63}$/;
@@ -55,5 +58,6 @@ function parseOne(name: string, raw: unknown): ReconSourceConfig {
     accountId,
     schedule: entry.schedule === true,
     ...(entry.rules === undefined ? {} : { rules: parseMatchRules(entry.rules, `sources.${name}.rules`) }),
+    ...(entry.groups === undefined ? {} : { groups: parseGroupSettings(entry.groups, `sources.${name}.groups`) }),
   };
 }

@@ -78,9 +78,11 @@ export class ReconJobRepository {
    */
   async complete(tx: Queryable, jobId: string, summary: ReconSummary, facts: readonly ReconFact[]): Promise<void> {
     await tx.query(
-      `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts)],
+      `INSERT INTO recon_summary (job_id, external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate, amounts,
+                                  matched_groups, matched_group_external, matched_group_internal)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [jobId, summary.externalTotal, summary.internalTotal, summary.rejectedRows, summary.matchedExact, summary.matchedFuzzy, summary.unmatchedExternal, summary.unmatchedInternal, summary.matchRate, JSON.stringify(summary.amounts),
+       summary.matchedGroups, summary.matchedGroupExternal, summary.matchedGroupInternal],
     );
     await tx.query(`UPDATE recon_jobs SET status = 'completed', finished_at = clock_timestamp(), counts = $2 WHERE id = $1`, [jobId, JSON.stringify(countsOf(summary))]);
     await appendOutboxFacts(tx, facts);

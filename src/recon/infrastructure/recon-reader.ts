@@ -44,8 +44,8 @@ export class ReconReader {
 
   async summary(job: ReconJobDetails): Promise<ReconSummaryView | undefined> {
     const rows: (Omit<ReconSummaryView, 'match_rate' | 'job_id' | 'date' | 'source'> & { match_rate: string })[] = await this.dataSource.query(
-      `SELECT external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal,
-              match_rate::text AS match_rate, amounts FROM recon_summary WHERE job_id = $1`,
+      `SELECT external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, matched_groups, matched_group_external, matched_group_internal,
+              unmatched_external, unmatched_internal, match_rate::text AS match_rate, amounts FROM recon_summary WHERE job_id = $1`,
       [job.job_id],
     );
     const row = rows[0];
@@ -60,7 +60,7 @@ export class ReconReader {
     const rows: (ReconLogView & { score: string | null; time_diff_minutes: string | null })[] = await this.dataSource.query(
       `SELECT id::text AS id, job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type,
               score::text AS score, amount_diff::text AS amount_diff, time_diff_minutes::text AS time_diff_minutes, currency,
-              external_amount::text AS external_amount, internal_amount::text AS internal_amount, reason, reason_code, rule
+              external_amount::text AS external_amount, internal_amount::text AS internal_amount, reason, reason_code, rule, group_id
        FROM recon_logs WHERE job_id = $1 AND ($2::boolean IS NULL OR matched = $2) AND id > $3::bigint
        ORDER BY recon_logs.id LIMIT $4`,
       [jobId, matched ?? null, after ?? '0', limit],

@@ -42,6 +42,10 @@ export interface ReconFindingView {
 }
 
 export interface ReconSummaryView extends ReconCounts {
+  /** Match groups: how many, and the external records and transfers they matched (counted as matched above). */
+  matched_groups: number;
+  matched_group_external: number;
+  matched_group_internal: number;
   job_id: string;
   date: string;
   source: string;
@@ -59,7 +63,7 @@ export interface ReconLogView {
   internal_transfer_id: string | null;
   internal_reference: string | null;
   matched: boolean;
-  match_type: 'exact' | 'tolerance' | 'fuzzy' | null;
+  match_type: 'exact' | 'tolerance' | 'fuzzy' | 'group' | null;
   /** The name of the source's rule that made the match (matched rows only). */
   rule: string | null;
   score: number | null;
@@ -71,4 +75,6 @@ export interface ReconLogView {
   reason: string | null;
   /** Machine-readable reason: matched_exact, matched_fuzzy, no_candidate, below_threshold, counterpart_taken, ... */
   reason_code: string | null;
+  /** The match group the record belongs to (match_type 'group'); its other members' rows name the same id. */
+  group_id: string | null;
 }

@@ -72,6 +72,9 @@ export class ReconSummaryResponse extends ReconCountsResponse implements ReconSu
   @ApiProperty({ format: 'uuid' }) job_id: string;
   @ApiProperty({ format: 'date', example: '2025-07-13' }) date: string;
   @ApiProperty({ example: 'bank_csv' }) source: string;
+  @ApiProperty({ example: 0, description: 'Match groups (one record against several on the other side, docs/recon-matching.md)' }) matched_groups: number;
+  @ApiProperty({ example: 0, description: 'External records matched in groups (counted in match_rate and unmatched_external)' }) matched_group_external: number;
+  @ApiProperty({ example: 0, description: 'Ledger transfers matched in groups (counted in unmatched_internal)' }) matched_group_internal: number;
   @ApiProperty({ example: 1, minimum: 0, maximum: 1, description: 'Matched external records over all external rows, rejected rows included' }) match_rate: number;
   @ApiProperty({
     type: 'object',
@@ -92,7 +95,7 @@ export class ReconLogResponse implements ReconLogView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) internal_transfer_id: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'TXN1003X' }) internal_reference: string | null;
   @ApiProperty({ example: true }) matched: boolean;
-  @ApiProperty({ enum: ['exact', 'tolerance', 'fuzzy'], nullable: true, type: String, example: 'fuzzy', description: 'The kind of the rule that made the match' }) match_type: ReconLogView['match_type'];
+  @ApiProperty({ enum: ['exact', 'tolerance', 'fuzzy', 'group'], nullable: true, type: String, example: 'fuzzy', description: 'The kind of the rule that made the match (group: a match group, see group_id)' }) match_type: ReconLogView['match_type'];
   @ApiProperty({ nullable: true, type: String, example: 'fuzzy', description: 'The name of the source rule that made the match (first match wins)' }) rule: string | null;
   @ApiProperty({ nullable: true, type: Number, example: 0.8675 }) score: number | null;
   @ApiProperty({ nullable: true, type: String, example: '0.0100' }) amount_diff: string | null;
@@ -101,7 +104,8 @@ export class ReconLogResponse implements ReconLogView {
   @ApiProperty({ nullable: true, type: String, example: '420.0000' }) external_amount: string | null;
   @ApiProperty({ nullable: true, type: String, example: '420.0100' }) internal_amount: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'fuzzy score 0.8675 at or above the threshold' }) reason: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'matched_fuzzy', description: 'Machine-readable reason (matched_exact, matched_fuzzy, no_candidate, below_threshold, counterpart_taken, amount_outside_tolerance, currency_unsupported, out_of_period, malformed_row)' }) reason_code: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'matched_fuzzy', description: 'Machine-readable reason (matched_exact, matched_fuzzy, no_candidate, below_threshold, counterpart_taken, amount_outside_tolerance, currency_unsupported, out_of_period, malformed_row, matched_group, ambiguous_group, group_search_capped)' }) reason_code: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The match group of the record (match_type group): every row of the group names it' }) group_id: string | null;
 }
 
 export class ReconLogPageResponse {

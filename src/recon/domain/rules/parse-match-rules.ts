@@ -125,7 +125,8 @@ function parseFieldPair(raw: unknown, path: string): FieldPair {
   return { external, internal };
 }
 
-function parseTolerance(raw: unknown, path: string): AmountTolerance {
+/** An amount tolerance object ({ absolute?, percent? }, at least one), as rules and match groups take it. */
+export function parseTolerance(raw: unknown, path: string): AmountTolerance {
   const entry = object(raw, path);
   for (const key of Object.keys(entry)) if (key !== 'absolute' && key !== 'percent') throw ValidationFailed.field(`${path}.${key}`, 'is not an amount setting (absolute, percent)');
   const tolerance: { absolute?: Decimal; percent?: Decimal } = {};

@@ -5,7 +5,7 @@ export interface PairAliases {
 }
 
 /** A date-only record's booking day; its occurred_at is 00:00 UTC of that day when a source left it out. */
-const bookingDay = (e: string) => `COALESCE(${e}.booking_date, (${e}.occurred_at AT TIME ZONE 'UTC')::date)`;
+export const bookingDay = (e: string) => `COALESCE(${e}.booking_date, (${e}.occurred_at AT TIME ZONE 'UTC')::date)`;
 
 /**
  * Whether the two are close enough in time: a date-only external record on calendar days (booked 0..lagDays

@@ -1,6 +1,6 @@
 import type { ReconSide } from '../../domain/recon-record.js';
 import { directionsAgree, withinTiming, type PairAliases } from './pair-conditions-sql.js';
-import { keyOrder, matchKey, otherSide, sideRows } from './staged-sides.js';
+import { keyOrder, matchKey, otherSide, sideRows, trimmed } from './staged-sides.js';
 
 /**
  * Parameters every blocking query takes, in this order after the job id ($1): $2 supported currencies
@@ -25,25 +25,37 @@ const unmatched = (side: ReconSide, alias: string) =>
 
 /**
  * CTEs `probe`, `other` and `near`: the unmatched supported in-period records of the probe side, the supported
- * records of the other side, and the pairs between them within the amount and time tolerances (calendar days
- * for a date-only record). Pairs are found by an equi-join on (currency, amount bucket), each probe against its
- * own and both neighbouring buckets, never by comparing every pair.
+ * records of the other side, and the pairs between them a rule could accept, within the time window (calendar
+ * days for a date-only record). Pairs come from two equi-joins, never from comparing every pair:
+ * - on (currency, amount bucket), each probe against its own and both neighbouring buckets, amounts within the
+ *   job's allowed difference (what exact amounts and the fuzzy score need);
+ * - on (currency, trimmed reference), whatever the amounts: a tolerance rule may allow far more than the job's
+ *   allowed difference (1% of 1,000.00 is 10.00), and an unmatched record's closest candidate is then the
+ *   same-reference transfer whose amount is out of tolerance.
+ * Each probe keeps its `$6` nearest pairs in time.
  */
 export function blockingCtes(options: BlockingOptions): string {
   const other = otherSide(options.probe);
   const pair: PairAliases = options.probe === 'external' ? { external: 'p', ledger: 'o' } : { external: 'o', ledger: 'p' };
+  const close = `${withinTiming(pair, '$5', '$7')} ${options.compareDirection ? `AND ${directionsAgree(pair)}` : ''}`;
+  const apart = 'abs(extract(epoch FROM o.occurred_at - p.occurred_at)) AS seconds_apart';
   return `
     probe AS (SELECT * FROM (${sideRows[options.probe]}) p WHERE p.currency = ANY($2) AND p.in_period AND ${unmatched(options.probe, 'p')}),
     other AS (SELECT o.*, floor(o.amount / $3) AS bucket FROM (${sideRows[other]}) o
               WHERE o.currency = ANY($2) ${options.unmatchedPartnersOnly ? `AND ${unmatched(other, 'o')}` : ''}),
     near AS (
       SELECT probe_key, other_key FROM (
-        SELECT p.key AS probe_key, o.key AS other_key,
-               row_number() OVER (PARTITION BY p.key ORDER BY abs(extract(epoch FROM o.occurred_at - p.occurred_at)), ${keyOrder('o.key')}) AS nearness
-        FROM probe p CROSS JOIN (VALUES (-1), (0), (1)) AS shift (k)
-        JOIN other o ON o.currency = p.currency AND o.bucket = floor(p.amount / $3) + shift.k
-        WHERE abs(o.amount - p.amount) <= $4
-          AND ${withinTiming(pair, '$5', '$7')} ${options.compareDirection ? `AND ${directionsAgree(pair)}` : ''}
+        SELECT probe_key, other_key, row_number() OVER (PARTITION BY probe_key ORDER BY seconds_apart, ${keyOrder('other_key')}) AS nearness
+        FROM (
+          SELECT p.key AS probe_key, o.key AS other_key, ${apart}
+          FROM probe p CROSS JOIN (VALUES (-1), (0), (1)) AS shift (k)
+          JOIN other o ON o.currency = p.currency AND o.bucket = floor(p.amount / $3) + shift.k
+          WHERE abs(o.amount - p.amount) <= $4 AND ${close}
+          UNION
+          SELECT p.key AS probe_key, o.key AS other_key, ${apart}
+          FROM probe p JOIN other o ON o.currency = p.currency AND ${trimmed('o.reference')} = ${trimmed('p.reference')}
+          WHERE ${trimmed('p.reference')} <> '' AND ${close}
+        ) pairs
       ) ranked WHERE nearness <= $6
     )`;
 }

@@ -55,10 +55,10 @@ describe('statement files (MT940, camt.053, OFX, BAI2) through the API and the C
     }
     const [german, camt] = previews.map((response) => response.body);
     expect(german.dialect).toEqual({ format: 'mt940', encoding: 'latin1' });
-    expect(german.records[0]).toMatchObject({ reference: 'ABO-2025-04-7781', amount: '89.9', direction: 'debit', currency: 'EUR', booked: '2025-04-01', time_precision: 'date', counterparty: 'Sportverein Grün-Weiß München e.V. (DE02120300000000202051)' });
+    expect(german.records[0]).toMatchObject({ reference: 'ABO-2025-04-7781', amount: '89.90', direction: 'debit', currency: 'EUR', booked: '2025-04-01', time_precision: 'date', counterparty: 'Sportverein Grün-Weiß München e.V. (DE02120300000000202051)' });
     expect(german.findings).toEqual([]);
     expect(camt.findings).toEqual([
-      expect.objectContaining({ code: 'statement_balance_break', account: 'AT611904300234573201', message: expect.stringContaining('but the closing balance is 1300 EUR (difference 25)') }),
+      expect.objectContaining({ code: 'statement_balance_break', account: 'AT611904300234573201', message: expect.stringContaining('but the closing balance is 1300.00 EUR (difference 25.00)') }),
     ]);
     const jobsAfter = await context.app.get(DataSource).query(`SELECT count(*)::int AS n FROM recon_jobs`);
     expect(jobsAfter).toEqual(jobsBefore);
@@ -81,7 +81,7 @@ describe('statement files (MT940, camt.053, OFX, BAI2) through the API and the C
     expect(job.body.findings).toEqual([
       {
         code: 'statement_gap', statement_key: 'mt940:1', account: 'DE89370400440532013000',
-        message: 'line 1: opens at 1200 EUR, but the previous statement of DE89370400440532013000 closed at 1150.01 on 2025-04-02: entries between them are missing',
+        message: 'line 1: opens at 1200.00 EUR, but the previous statement of DE89370400440532013000 closed at 1150.01 on 2025-04-02: entries between them are missing',
       },
     ]);
     const summary = await http().get(`/recon/summary/2025-04-03?source=bank_mt940`).expect(200);
@@ -103,7 +103,7 @@ describe('statement files (MT940, camt.053, OFX, BAI2) through the API and the C
     const result = await runCli(['preview-source', '--source', 'bank_camt053', '--file', join(inbox, 'camt-break.xml'), '--limit', '1'], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Source bank_camt053 (camt053): 2 records, 0 rejected');
-    expect(result.stdout).toContain('statement_balance_break: Document/BkToCstmrStmt/Stmt[1]: opening 1000 + entries 275 = 1275, but the closing balance is 1300 EUR (difference 25)');
+    expect(result.stdout).toContain('statement_balance_break: Document/BkToCstmrStmt/Stmt[1]: opening 1000.00 + entries 275.00 = 1275.00, but the closing balance is 1300.00 EUR (difference 25.00)');
     const json = await runCli(['preview-source', '--source', 'bank_mt940', '--file', join(inbox, 'first.sta'), '--json'], env);
     expect(JSON.parse(json.stdout)).toMatchObject({ source: 'bank_mt940', type: 'mt940', records_total: 1, rejected_total: 0, findings: [] });
   });

@@ -3,7 +3,7 @@ import type { ReconRecord } from './recon-record.js';
 
 /** Reports read like money: at least two decimals ("0.10"), never fewer than the data carries. */
 export function formatAmount(amount: Decimal): string {
-  return amount.decimalPlaces() < 2 ? amount.toFixed(2) : amount.toString();
+  return amount.decimalPlaces() < 2 ? amount.toFixed(2) : amount.toFixed();
 }
 
 /**

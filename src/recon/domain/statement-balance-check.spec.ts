@@ -31,7 +31,7 @@ describe('StatementBalanceCheck', () => {
   it('reports a break with both sides and the difference, and mentions rejected entries', () => {
     const rejected: SourceItem = { kind: 'rejected', line: 4, reason: 'amount: missing' };
     expect(findingsOf([entry('s1', '10', 'credit'), rejected, balances('s1', ['0', '2025-03-01'], ['15', '2025-03-02'])])).toEqual([
-      'statement_balance_break: statement s1: opening 0 + entries 10 = 10, but the closing balance is 15 EUR (difference 5) (1 rejected entries in the file are not counted)',
+      'statement_balance_break: statement s1: opening 0.00 + entries 10.00 = 10.00, but the closing balance is 15.00 EUR (difference 5.00) (1 rejected entries in the file are not counted)',
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('StatementBalanceCheck', () => {
         balances('c', ['12', '2025-03-02'], ['12', '2025-03-04']),
       ]),
     ).toEqual([
-      'statement_gap: statement b: opens at 12 EUR, but the previous statement of NL91ABNA0417164300 closed at 10 on 2025-03-02: entries between them are missing',
+      'statement_gap: statement b: opens at 12.00 EUR, but the previous statement of NL91ABNA0417164300 closed at 10.00 on 2025-03-02: entries between them are missing',
       'statement_overlap: statement c: opens on 2025-03-02, before the previous statement of NL91ABNA0417164300 closed on 2025-03-03',
     ]);
   });
@@ -58,7 +58,7 @@ describe('StatementBalanceCheck', () => {
     const earlier: RecordedStatement = { account: 'NL91ABNA0417164300', currency: 'EUR', openingAmount: null, openingDate: null, closingAmount: new Decimal('100'), closingDate: '2025-03-02' };
     expect(findingsOf([entry('o', '5', 'debit'), balances('o', undefined, ['95', '2025-03-03'])], earlier)).toEqual([]);
     expect(findingsOf([entry('o', '5', 'debit'), balances('o', undefined, ['96', '2025-03-03'])], earlier)).toEqual([
-      'statement_gap: statement o: opens at 101 EUR, but the previous statement of NL91ABNA0417164300 closed at 100 on 2025-03-02: entries between them are missing',
+      'statement_gap: statement o: opens at 101.00 EUR, but the previous statement of NL91ABNA0417164300 closed at 100.00 on 2025-03-02: entries between them are missing',
     ]);
   });
 

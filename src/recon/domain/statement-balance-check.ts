@@ -1,4 +1,5 @@
 import { Decimal } from '../../common/money/decimal.js';
+import { formatAmount } from './reason-format.js';
 import type { ReconRecord } from './recon-record.js';
 import type { SourceItem, StatementBalances } from './recon-source.js';
 
@@ -103,7 +104,7 @@ export class StatementBalanceCheck {
     const rejected = this.rejectedEntries > 0 ? ` (${this.rejectedEntries} rejected entries in the file are not counted)` : '';
     finding(
       'statement_balance_break',
-      `opening ${fmt(balances.opening.amount)} + entries ${fmt(sum.net)} = ${fmt(expected)}, but the closing balance is ${fmt(balances.closing.amount)} ${balances.currency} (difference ${fmt(balances.closing.amount.minus(expected))})${rejected}`,
+      `opening ${formatAmount(balances.opening.amount)} + entries ${formatAmount(sum.net)} = ${formatAmount(expected)}, but the closing balance is ${formatAmount(balances.closing.amount)} ${balances.currency} (difference ${formatAmount(balances.closing.amount.minus(expected))})${rejected}`,
     );
   }
 }
@@ -125,7 +126,7 @@ export function continuityFinding(before: RecordedStatement, statement: CheckedS
     return {
       ...base,
       code: 'statement_gap',
-      message: `${where}opens at ${fmt(statement.opening.amount)} ${statement.currency}, but the previous statement of ${statement.account} closed at ${fmt(before.closingAmount)} on ${before.closingDate}: entries between them are missing`,
+      message: `${where}opens at ${formatAmount(statement.opening.amount)} ${statement.currency}, but the previous statement of ${statement.account} closed at ${formatAmount(before.closingAmount)} on ${before.closingDate}: entries between them are missing`,
     };
   }
   return undefined;
@@ -146,6 +147,3 @@ export function recorded(statement: CheckedStatement): RecordedStatement {
   };
 }
 
-function fmt(amount: Decimal): string {
-  return amount.toFixed();
-}

@@ -1,6 +1,8 @@
+import type { Decimal } from '../../common/money/decimal.js';
 import type { ReconRecord } from '../domain/recon-record.js';
 import type { SourceDialect } from '../domain/recon-source.js';
 import type { SourcePreview } from '../domain/source-preview.js';
+import { reconAmount } from './recon-presenter.js';
 import type { ReconFindingView } from './views.js';
 
 /** A record as a preview shows it: snake_case, amounts as decimal strings, dates as written. */
@@ -62,9 +64,9 @@ export function presentPreview(source: string, type: string, preview: SourcePrev
       currency: statement.currency,
       location: statement.location,
       entries: statement.entries,
-      net: statement.net.toFixed(),
-      opening: statement.opening ? { amount: statement.opening.amount.toFixed(), date: statement.opening.date ?? null, derived: statement.opening.date === undefined } : null,
-      closing: statement.closing ? { amount: statement.closing.amount.toFixed(), date: statement.closing.date } : null,
+      net: money(statement.net, statement.currency),
+      opening: statement.opening ? { amount: money(statement.opening.amount, statement.currency), date: statement.opening.date ?? null, derived: statement.opening.date === undefined } : null,
+      closing: statement.closing ? { amount: money(statement.closing.amount, statement.currency), date: statement.closing.date } : null,
     })),
     findings: preview.findings.map((finding) => ({ code: finding.code, statement_key: finding.statementKey, account: finding.account, message: finding.message })),
   };
@@ -77,7 +79,7 @@ function presentRecord(record: ReconRecord): PreviewRecordView {
     line: record.line ?? null,
     reference: record.reference,
     end_to_end_id: record.endToEndId ?? null,
-    amount: record.amount.toFixed(),
+    amount: money(record.amount, record.currency),
     direction: record.direction ?? null,
     currency: record.currency,
     booked: dateOnly ? (record.bookingDate ?? record.occurredAt.toISOString().slice(0, 10)) : record.occurredAt.toISOString(),
@@ -88,4 +90,9 @@ function presentRecord(record: ReconRecord): PreviewRecordView {
     group_id: record.groupId ?? null,
     statement_key: record.statementKey ?? null,
   };
+}
+
+/** As jobs' logs show amounts: to the currency's minor unit ("250.00" EUR), never losing a digit the file had. */
+function money(amount: Decimal, currency: string | null | undefined): string {
+  return reconAmount(amount.toFixed(), currency ?? null)!;
 }

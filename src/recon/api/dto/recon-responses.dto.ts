@@ -31,7 +31,7 @@ export class ReconFindingResponse implements ReconFindingView {
   @ApiProperty({ enum: ['statement_balance_break', 'statement_gap', 'statement_overlap', 'statement_currency_mismatch'], example: 'statement_balance_break' }) code: string;
   @ApiProperty({ nullable: true, type: String, example: 'mt940:1' }) statement_key: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'NL91ABNA0417164300' }) account: string | null;
-  @ApiProperty({ example: 'line 4: opening 100 + entries 20 = 120, but the closing balance is 125 EUR (difference 5)' }) message: string;
+  @ApiProperty({ example: 'line 4: opening 100.00 + entries 20.00 = 120.00, but the closing balance is 125.00 EUR (difference 5.00)' }) message: string;
 }
 
 export class ReconStatusResponse implements Pick<ReconJobDetails, 'job_id' | 'source' | 'date' | 'period_from' | 'period_to' | 'status' | 'started_at' | 'finished_at' | 'error' | 'counts' | 'superseded_by'> {

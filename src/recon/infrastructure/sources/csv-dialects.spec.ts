@@ -97,7 +97,7 @@ describe('CSV dialects', () => {
     expect(first.value).toEqual({
       kind: 'dialect',
       dialect: {
-        format: 'csv', encoding: 'utf-8', delimiter: ';', delimiter_detected: true, header_line: 2, decimal_separator: ',',
+        format: 'csv', encoding: 'utf-8 (a line that is not valid UTF-8: windows-1252)', delimiter: ';', delimiter_detected: true, header_line: 2, decimal_separator: ',',
         columns: ['id <- Referentie', 'reference <- Omschrijving', 'amount <- Bedrag', 'currency <- Valutacode', 'date <- Transactiedatum'],
       },
     });

@@ -9,7 +9,7 @@ const attempt = (overrides: Record<string, unknown>) => () => resolveCsvFormat({
 describe('resolveCsvFormat', () => {
   it('keeps the old defaults: detected delimiter, decimal point, iso, UTC, absolute, id column', () => {
     const format = resolveCsvFormat(base);
-    expect(format).toMatchObject({ delimiter: undefined, decimalSeparator: '.', encoding: 'utf-8', header: true, skipLines: 0, signConvention: 'absolute', idStrategy: 'column' });
+    expect(format).toMatchObject({ delimiter: undefined, decimalSeparator: '.', encoding: undefined, header: true, skipLines: 0, signConvention: 'absolute', idStrategy: 'column' });
     expect(format.dates).toEqual({ kind: 'dateFormat', format: 'iso' });
     expect(format.timeZone.name).toBe('UTC');
   });

@@ -39,7 +39,8 @@ export type ColumnRef = { readonly name: string } | { readonly position: number 
 /** A ColumnMapping with its defaults applied and its combinations checked. */
 export interface CsvFormat {
   readonly mapping: ColumnMapping;
-  readonly encoding: string;
+  /** Undefined: UTF-8, and a line that is not valid UTF-8 as Windows-1252 (textLines). */
+  readonly encoding: string | undefined;
   /** Undefined: detected from the header line (or the first row without a header). */
   readonly delimiter?: string;
   readonly decimalSeparator: DecimalSeparator;
@@ -88,8 +89,8 @@ export function resolveCsvFormat(mapping: ColumnMapping, path = 'mapping'): CsvF
   if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1 || /["\r\n]/.test(delimiter)))
     throw invalid('delimiter', 'must be one character other than a quote or newline');
   if (decimalSeparator !== '.' && decimalSeparator !== ',') throw invalid('decimalSeparator', "must be '.' or ','");
-  const encoding = mapping.encoding ?? 'utf-8';
-  if (typeof encoding !== 'string' || !iconv.encodingExists(encoding))
+  const { encoding } = mapping;
+  if (encoding !== undefined && (typeof encoding !== 'string' || !iconv.encodingExists(encoding)))
     throw invalid('encoding', "must be an encoding iconv-lite knows, e.g. 'utf-8', 'latin1' or 'win1252'");
   const skipLines = mapping.skipLines ?? 0;
   if (!Number.isInteger(skipLines) || skipLines < 0 || skipLines > skipLinesMax) throw invalid('skipLines', `must be an integer between 0 and ${skipLinesMax}`);

@@ -8,7 +8,7 @@ import {
   type SourceItem,
   type SourceReadRequest,
 } from '../../domain/recon-source.js';
-import { textLines, type TextLine } from '../statements/text-lines.js';
+import { defaultEncodingDescription, textLines, type TextLine } from '../statements/text-lines.js';
 import { holdsNamedColumns, resolveColumns, sourceInvalid, type CsvColumns } from './csv-columns.js';
 import { ContentIds } from './csv-content-id.js';
 import { resolveCsvFormat, type CsvFormat } from './csv-format.js';
@@ -101,7 +101,7 @@ function dialectOf(format: CsvFormat, layout: Layout) {
   const mapped = Object.entries(layout.columns.headerOf).map(([field, header]) => `${field} <- ${header}`);
   return {
     format: 'csv',
-    encoding: format.encoding,
+    encoding: format.encoding ?? defaultEncodingDescription,
     delimiter: layout.delimiter === '\t' ? 'TAB' : layout.delimiter,
     delimiter_detected: format.delimiter === undefined,
     header_line: layout.headerLine ?? 'none',

@@ -3,6 +3,7 @@ import { DomainError } from '../../../common/errors/domain-error.js';
 import type { ReconSource, SourceItem, SourceReadRequest } from '../../domain/recon-source.js';
 import type { StatementFormat, StatementParseOptions } from './statement-format.js';
 import { sniffFileFormat } from './statement-formats.js';
+import { defaultEncodingDescription } from './text-lines.js';
 
 /** A statement file (MT940, camt.053, OFX, BAI2) read through its format's streaming parser. */
 export class StatementFileSource implements ReconSource {
@@ -29,7 +30,7 @@ export class StatementFileSource implements ReconSource {
   }
 
   async *parse(input: AsyncIterable<Buffer>): AsyncGenerator<SourceItem> {
-    yield { kind: 'dialect', dialect: { format: this.format.type, encoding: this.options.encoding ?? 'as the file declares, else utf-8' } };
+    yield { kind: 'dialect', dialect: { format: this.format.type, encoding: this.options.encoding ?? undeclaredEncoding(this.format.type) } };
     yield* this.format.parse(input, this.options);
   }
 
@@ -39,4 +40,9 @@ export class StatementFileSource implements ReconSource {
     const other = sniffFileFormat(head);
     return `${this.name} reads ${this.format.type} files, but this file ${other ? `looks like ${other}` : `does not start like ${this.format.type}`}`;
   }
+}
+
+/** How a file is decoded when the source sets no `encoding`: XML and OFX declare theirs; MT940 and BAI2 do not. */
+function undeclaredEncoding(type: string): string {
+  return type === 'mt940' || type === 'bai2' ? defaultEncodingDescription : 'as the file declares, else utf-8';
 }

@@ -11,6 +11,16 @@ async function lines(chunks: (string | Buffer)[], encoding?: string): Promise<st
 }
 
 describe('textLines', () => {
+  it('without an encoding, reads a line that is not UTF-8 as Windows-1252 and the UTF-8 lines around it as UTF-8', async () => {
+    const latin = iconv.encode('Sportverein Grün-Weiß München € 5\r\n', 'win1252');
+    expect(await lines(['Müller\r\n', latin.subarray(0, 14), latin.subarray(14), 'Ærø\n'])).toEqual(['1:Müller', '2:Sportverein Grün-Weiß München € 5', '3:Ærø']);
+  });
+
+  it('with an encoding, decodes every line with it: a Latin-1 byte in a file said to be UTF-8 stays a replacement character', async () => {
+    expect(await lines([iconv.encode('Grün\n', 'latin1')], 'utf-8')).toEqual(['1:Gr\uFFFDn']);
+    expect(await lines(['a\r\r\nb\r', '\r', '\nc\r\r\n'], 'utf-8')).toEqual(['1:a', '2:b', '3:c']);
+  });
+
   it('counts CR CR LF as one line end, also when the CRs and the LF arrive in different chunks', async () => {
     expect(await lines(['a\r\r\nb\r', '\r', '\nc\r\r\n'])).toEqual(['1:a', '2:b', '3:c']);
   });

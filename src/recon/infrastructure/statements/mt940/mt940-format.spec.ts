@@ -123,9 +123,9 @@ describe('mt940Format.parse', () => {
     ]);
   });
 
-  it('decodes as UTF-8 unless told otherwise, so a Latin-1 file needs encoding "latin1"', async () => {
+  it('reads a Latin-1 file without an encoding option: a line that is not valid UTF-8 is read as Windows-1252', async () => {
     const items = (await parsed(fixture('german-bank-latin1.sta'))) as { record?: { counterparty?: string } }[];
-    expect(items[2].record?.counterparty).toBe('Hans M\ufffdller');
+    expect(items[2].record?.counterparty).toBe('Hans Müller');
   });
 
   it('rejects what it cannot read with its line and a plain reason, and reads the rest', async () => {

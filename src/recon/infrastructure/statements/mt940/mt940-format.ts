@@ -23,7 +23,7 @@ export const mt940Format: StatementFormat = {
 
   async *parse(input: AsyncIterable<Buffer>, options: StatementParseOptions): AsyncGenerator<SourceItem> {
     const reader = new Mt940StatementReader();
-    for await (const piece of mt940Pieces(checkedStart(textLines(input, options.encoding ?? 'utf-8'), options.sourceName))) {
+    for await (const piece of mt940Pieces(checkedStart(textLines(input, options.encoding), options.sourceName))) {
       yield* reader.accept(piece);
     }
     yield* reader.finish();

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface TextLine {
@@ -57,6 +58,8 @@ async function* lineByLine(input: AsyncIterable<Buffer>): AsyncGenerator<TextLin
   const at = (index: number) => pending[index];
   const decode = (bytes: Buffer) => {
     const text = line === 1 && bytes.subarray(0, 3).equals(utf8Bom) ? bytes.subarray(3) : bytes;
+    // Most lines of most exports are ASCII: the same text in both encodings, decoded without a check.
+    if (isAscii(text)) return text.toString('latin1');
     try {
       return utf8.decode(text);
     } catch {

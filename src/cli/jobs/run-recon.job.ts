@@ -4,6 +4,7 @@ import { RunReconCommand } from '../../recon/commands/run-recon/run-recon.comman
 import { GetReconJobQuery, GetReconSummaryQuery } from '../../recon/queries/recon.queries.js';
 import { ReconModule } from '../../recon/recon.module.js';
 import { withCommandContext } from '../command-context.js';
+import { CommandLogger } from '../command-logger.js';
 import { printTable } from '../print-table.js';
 import { progressBarFor } from '../progress-bar.js';
 
@@ -44,5 +45,5 @@ export async function runRecon(options: RunReconOptions): Promise<void> {
     console.log(`Job ${job.job_id} completed (${summary.source}, ${summary.date})`);
     const { external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate } = summary;
     printTable(Object.entries({ external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, unmatched_external, unmatched_internal, match_rate }).map(([metric, value]) => ({ metric, value })));
-  });
+  }, new CommandLogger(['Recon']));
 }

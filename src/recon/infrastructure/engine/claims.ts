@@ -53,17 +53,27 @@ export async function claimMatches(client: pg.PoolClient, job: ClaimingJob): Pro
      DELETE FROM recon_claims WHERE job_id IN (SELECT id FROM previous)`,
     params,
   );
-  await client.query(
-    `INSERT INTO recon_claims (source, job_id, transfer_id, external_id)
-     SELECT $2, $1, transfer_id, external_id FROM recon_staging_matches WHERE job_id = $1
-     ON CONFLICT DO NOTHING`,
+  const { rows: [counted] } = await client.query<{ claimed: string; matched: string }>(
+    `WITH claimed AS (
+       INSERT INTO recon_claims (source, job_id, transfer_id, external_id)
+       SELECT $2, $1, transfer_id, external_id FROM recon_staging_matches WHERE job_id = $1
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM claimed) AS claimed, (SELECT count(*) FROM recon_staging_matches WHERE job_id = $1) AS matched`,
     params.slice(0, 2),
   );
-  await client.query(
-    `DELETE FROM recon_staging_matches m WHERE m.job_id = $1
-     AND NOT EXISTS (SELECT 1 FROM recon_claims c WHERE c.source = $2 AND c.job_id = $1 AND c.external_id = m.external_id)`,
-    params.slice(0, 2),
-  );
+  // Usually every match is claimed: a conflict needs another period's job to have claimed one of these records
+  // after this job set such records aside. Only then are the unclaimed pairs dropped, with a hashed NOT IN:
+  // recon_claims' statistics do not know this transaction's rows, and the planner, believing the job has none,
+  // once ran the per-match probe of NOT EXISTS as a scan of the job's claims (quadratic: 9 minutes at 100k).
+  if (counted.claimed !== counted.matched) {
+    await client.query(
+      `DELETE FROM recon_staging_matches m WHERE m.job_id = $1
+       AND m.external_id NOT IN (SELECT c.external_id FROM recon_claims c WHERE c.source = $2 AND c.job_id = $1)`,
+      params.slice(0, 2),
+    );
+  }
   await markClaimedElsewhere(client, job);
 }
 

@@ -23,17 +23,13 @@ export const sourceLockKeySql = `hashtextextended('recon:source:' || $1::text, 0
  */
 export async function markClaimedElsewhere(client: pg.PoolClient, job: ClaimingJob): Promise<void> {
   const params = [job.jobId, job.source, job.periodFrom, job.periodTo, job.accountId];
-  const otherPeriod = `c.source = $2 AND NOT (j.period_from = $3 AND j.period_to = $4 AND j.account_id IS NOT DISTINCT FROM $5::uuid)`;
-  await client.query(
-    `UPDATE recon_staging s SET claimed_by = c.job_id FROM recon_claims c JOIN recon_jobs j ON j.id = c.job_id
-     WHERE s.job_id = $1 AND c.external_id = s.external_id AND ${otherPeriod}`,
-    params,
-  );
-  await client.query(
-    `UPDATE recon_staging_ledger s SET claimed_by = c.job_id FROM recon_claims c JOIN recon_jobs j ON j.id = c.job_id
-     WHERE s.job_id = $1 AND c.transfer_id = s.transfer_id AND ${otherPeriod}`,
-    params,
-  );
+  // The other periods' jobs first (a handful, by index), then their claims: joining the source's claims to
+  // staging before filtering by job read every claim of the source, this job's own included once it has
+  // claimed (0.5 s a side at 200k, for nothing when no other period holds any).
+  const otherPeriod = `c.source = $2 AND c.job_id IN (SELECT j.id FROM recon_jobs j
+    WHERE j.source = $2 AND NOT (j.period_from = $3 AND j.period_to = $4 AND j.account_id IS NOT DISTINCT FROM $5::uuid))`;
+  await client.query(`UPDATE recon_staging s SET claimed_by = c.job_id FROM recon_claims c WHERE s.job_id = $1 AND c.external_id = s.external_id AND ${otherPeriod}`, params);
+  await client.query(`UPDATE recon_staging_ledger s SET claimed_by = c.job_id FROM recon_claims c WHERE s.job_id = $1 AND c.transfer_id = s.transfer_id AND ${otherPeriod}`, params);
 }
 
 /**

@@ -11,6 +11,7 @@ import { blockingCtes, prefixed } from './blocking-sql.js';
 import { directionsAgree, pairDistanceMs, withinTiming } from './pair-conditions-sql.js';
 import { cursorRows, groupedBy } from './cursor.js';
 import { CopyBatcher } from './pg-copy.js';
+import { analyzeMatches } from './staging-statistics.js';
 import { bucketWidth, keyOrder, ledgerCandidateOf, recordOf, trimmed, type SideRow } from './staged-sides.js';
 
 export interface MatchScope {
@@ -150,8 +151,9 @@ export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: stri
   );
 }
 
-/** The matched pairs' log rows, written by the database from the staging tables. */
+/** The matched pairs' log rows, written by the database from the staging tables (the matches analyzed first). */
 export async function logMatches(client: pg.PoolClient, jobId: string): Promise<void> {
+  await analyzeMatches(client);
   await client.query(
     `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
                              amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason, reason_code, rule)

@@ -9,3 +9,13 @@ import type pg from 'pg';
 export async function analyzeStagedSides(client: pg.PoolClient): Promise<void> {
   await client.query('ANALYZE recon_staging, recon_staging_ledger');
 }
+
+/**
+ * Fresh statistics for the job's matches, once assignment is done and before the statements that join all of
+ * them (the matched log rows, the unmatched records' anti-joins, the summary). Without them the planner
+ * expected a couple of thousand matches where a 1M job has 936,000, and joined each match to both sides
+ * by an index probe instead of hashing.
+ */
+export async function analyzeMatches(client: pg.PoolClient): Promise<void> {
+  await client.query('ANALYZE recon_staging_matches');
+}

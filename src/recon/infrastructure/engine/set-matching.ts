@@ -133,6 +133,9 @@ export async function assignCandidates(client: pg.PoolClient, jobId: string): Pr
       [jobId],
     );
     if ((round.rowCount ?? 0) === 0) break;
+    // The next round's anti-joins read the matches just made: with statistics of another job's matches (or of
+    // none), the planner expected a handful and the second round at 200k did not finish in minutes.
+    await analyzeMatches(client);
   }
   await client.query(`DELETE FROM recon_staging_candidates WHERE job_id = $1`, [jobId]);
 }
@@ -151,9 +154,8 @@ export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: stri
   );
 }
 
-/** The matched pairs' log rows, written by the database from the staging tables (the matches analyzed first). */
+/** The matched pairs' log rows, written by the database from the staging tables (matches analyzed by assignment). */
 export async function logMatches(client: pg.PoolClient, jobId: string): Promise<void> {
-  await analyzeMatches(client);
   await client.query(
     `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,
                              amount_diff, time_diff_minutes, currency, external_amount, internal_amount, reason, reason_code, rule)

@@ -1,7 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
+import { claimMatches } from '../../src/recon/infrastructure/engine/claims.js';
 import { useTestApp } from '../support/test-app.js';
 import { jobFinished } from '../support/recon-jobs.js';
 
@@ -63,5 +66,39 @@ describe('one match per record across jobs', () => {
     await expect(
       dataSource.query(`INSERT INTO recon_claims (source, job_id, transfer_id, external_id) VALUES ('bank_csv', $1, $2, 'BNK-OTHER')`, [job_id, transferId]),
     ).rejects.toThrow(/recon_claims_transfer_once/);
+  });
+
+  it('drops, when claiming, a pair whose transfer another period claimed after matching began, and sets that transfer aside', async () => {
+    const [{ job_id: holder }] = await claimsOf();
+    const jobId = randomUUID();
+    const runner = context.app.get(DataSource).createQueryRunner();
+    const client = (await runner.connect()) as pg.PoolClient;
+    try {
+      // A job of another period (2025-09-03) that matched the held transfer and a free one before the holder claimed.
+      await client.query(
+        `INSERT INTO recon_jobs (id, source, business_date, period_from, period_to, trigger, parameters, status) VALUES ($1, 'bank_csv', '2025-09-03', '2025-09-03', '2025-09-03', 'api', '{}', 'running')`,
+        [jobId],
+      );
+      const free = randomUUID();
+      await client.query(`INSERT INTO recon_staging_ledger (job_id, transfer_id, reference, amount, currency, occurred_at) VALUES ($1, $2, 'MID-1', 15, 'USD', now()), ($1, $3, 'X', 1, 'USD', now())`, [jobId, transferId, free]);
+      await client.query(
+        `INSERT INTO recon_staging_matches (job_id, external_id, transfer_id, match_type, score, amount_diff, time_diff_ms) VALUES ($1, 'LATE-1', $2, 'exact', 1, 0, 0), ($1, 'LATE-2', $3, 'exact', 1, 0, 0)`,
+        [jobId, transferId, free],
+      );
+      // Read inside the transaction, then rolled back: the test leaves no claim behind.
+      await client.query('BEGIN');
+      await claimMatches(client, { jobId, source: 'bank_csv', accountId: null, periodFrom: '2025-09-03', periodTo: '2025-09-03' });
+      const matches = await client.query(`SELECT external_id FROM recon_staging_matches WHERE job_id = $1 ORDER BY external_id`, [jobId]);
+      const claimed = await client.query(`SELECT external_id FROM recon_claims WHERE job_id = $1`, [jobId]);
+      const setAside = await client.query(`SELECT claimed_by FROM recon_staging_ledger WHERE job_id = $1 AND transfer_id = $2`, [jobId, transferId]);
+      await client.query('ROLLBACK');
+      expect(matches.rows).toEqual([{ external_id: 'LATE-2' }]);
+      expect(claimed.rows).toEqual([{ external_id: 'LATE-2' }]);
+      expect(setAside.rows).toEqual([{ claimed_by: holder }]);
+    } finally {
+      for (const table of ['recon_staging_matches', 'recon_staging_ledger']) await client.query(`DELETE FROM ${table} WHERE job_id = $1`, [jobId]);
+      await client.query(`DELETE FROM recon_jobs WHERE id = $1`, [jobId]);
+      await runner.release();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { RunReconCommand } from '../../recon/commands/run-recon/run-recon.comman
 import { GetReconJobQuery, GetReconSummaryQuery } from '../../recon/queries/recon.queries.js';
 import { ReconModule } from '../../recon/recon.module.js';
 import { withCommandContext } from '../command-context.js';
+import { CommandLogger } from '../command-logger.js';
 import { printTable } from '../print-table.js';
 import { progressBarFor } from '../progress-bar.js';
 
@@ -46,5 +47,5 @@ export async function runRecon(options: RunReconOptions): Promise<void> {
     // Group counts only when the job made groups: a source without them prints the table it always did.
     const groups = matched_groups > 0 ? { matched_groups, matched_group_external, matched_group_internal } : {};
     printTable(Object.entries({ external_total, internal_total, rejected_rows, matched_exact, matched_fuzzy, ...groups, unmatched_external, unmatched_internal, match_rate }).map(([metric, value]) => ({ metric, value })));
-  });
+  }, new CommandLogger(['Recon']));
 }

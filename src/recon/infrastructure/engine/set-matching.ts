@@ -11,6 +11,7 @@ import { blockingCtes, prefixed } from './blocking-sql.js';
 import { directionsAgree, pairDistanceMs, withinTiming } from './pair-conditions-sql.js';
 import { cursorRows, groupedBy } from './cursor.js';
 import { CopyBatcher } from './pg-copy.js';
+import { analyzeMatches } from './staging-statistics.js';
 import { bucketWidth, keyOrder, ledgerCandidateOf, recordOf, trimmed, type SideRow } from './staged-sides.js';
 
 export interface MatchScope {
@@ -132,6 +133,9 @@ export async function assignCandidates(client: pg.PoolClient, jobId: string): Pr
       [jobId],
     );
     if ((round.rowCount ?? 0) === 0) break;
+    // The next round's anti-joins read the matches just made: with statistics of another job's matches (or of
+    // none), the planner expected a handful and the second round at 200k did not finish in minutes.
+    await analyzeMatches(client);
   }
   await client.query(`DELETE FROM recon_staging_candidates WHERE job_id = $1`, [jobId]);
 }
@@ -150,7 +154,7 @@ export async function logOutOfPeriodTransfers(client: pg.PoolClient, jobId: stri
   );
 }
 
-/** The matched pairs' log rows, written by the database from the staging tables. */
+/** The matched pairs' log rows, written by the database from the staging tables (matches analyzed by assignment). */
 export async function logMatches(client: pg.PoolClient, jobId: string): Promise<void> {
   await client.query(
     `INSERT INTO recon_logs (job_id, side, external_id, external_line, internal_transfer_id, internal_reference, matched, match_type, score,

@@ -19,7 +19,7 @@ export interface BlockingOptions {
  * Not matched one-to-one, and not decided by the group phase (a group member, or a target logged
  * ambiguous_group / group_search_capped by settleGroups), so the unmatched logging never logs it twice.
  */
-const unmatched = (side: ReconSide, alias: string) =>
+export const unmatched = (side: ReconSide, alias: string) =>
   `NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.${matchKey[side]} = ${alias}.key)
    AND NOT EXISTS (SELECT 1 FROM recon_staging_groups g WHERE g.job_id = $1 AND g.${matchKey[side]} = ${alias}.key)`;
 

@@ -8,7 +8,7 @@ import { unmatchedRow } from '../../domain/recon-job.js';
 import { directionsAgree, isWithinTolerances } from '../../domain/pair-dating.js';
 import type { ReconRecord, ReconSide } from '../../domain/recon-record.js';
 import { explainUnmatched, explainUnsupportedCurrency, type Unmatched } from '../../domain/unmatched-explainer.js';
-import { blockingCtes, prefixed } from './blocking-sql.js';
+import { blockingCtes, prefixed, unmatched } from './blocking-sql.js';
 import { cursorRows, groupedBy } from './cursor.js';
 import type { LogCopy } from './log-copy.js';
 import { blockingParams, sideOf, type MatchScope, type PairRow } from './set-matching.js';
@@ -49,7 +49,7 @@ export async function logUnmatched(client: pg.PoolClient, scope: MatchScope, sid
   );
   await client.query(`ANALYZE ${pairs}`);
   const sql = `WITH probe AS (SELECT * FROM (${sideRows[side]}) p WHERE p.currency = ANY($2) AND p.in_period
-                                AND NOT EXISTS (SELECT 1 FROM recon_staging_matches m WHERE m.job_id = $1 AND m.${matchKey[side]} = p.key))
+                                AND ${unmatched(side, 'p')})
     SELECT ${prefixed('p', 'p_')}, ${prefixed('o', 'o_')}, partner.key AS partner_key, partner.line AS partner_line
     FROM probe p
     LEFT JOIN ${pairs} pairs ON pairs.probe_key = p.key

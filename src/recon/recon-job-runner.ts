@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { describeForLog } from '../common/http/error-log.js';
 import { completedFacts, failedFacts } from './domain/recon-facts.js';
-import { outOfPeriodRow, type ReconJobRequest } from './domain/recon-job.js';
+import type { ReconJobRequest } from './domain/recon-job.js';
 import { maxDateLagDaysOf } from './domain/pair-dating.js';
 import { defaultMatchRules } from './domain/rules/default-match-rules.js';
 import { joinableExactRule } from './domain/rules/joinable-exact-rule.js';
@@ -103,10 +103,12 @@ export class ReconJobRunner {
     const balances = new StatementBalanceCheck();
     const staged = await timer.time('stage', () =>
       stageExternal(client, job.jobId, observed(source.read(request), balances), logs, {
-        ...hooks,
-        admits: (record) => isWithinPeriod(businessDateOf(record, period.timeZone), period),
-        logOutside: (record) => logs.push(outOfPeriodRow(record, businessDateOf(record, period.timeZone), period)),
-      }),
+        ...period,
+        outsideDate: (record) => {
+          const date = businessDateOf(record, period.timeZone);
+          return isWithinPeriod(date, period) ? undefined : date;
+        },
+      }, hooks),
     );
     const statements = await this.checkStatements(job.source, balances);
     await timer.time('ledger', () => stageLedger(client, job.jobId, businessWindow(request), period, job.accountId, dating));

@@ -109,16 +109,9 @@ export function unmatchedRow(entry: Unmatched, reasonCode: LogReasonCode = logCo
 }
 
 /** A well-formed record dated outside the job's period: reported, neither matched nor counted. */
-export function outOfPeriodRow(record: ReconRecord, date: string, period: { from: string; to: string }): ReconLogRow {
-  return {
-    ...blank,
-    externalId: record.key,
-    externalLine: record.line ?? null,
-    currency: record.currency,
-    externalAmount: record.amount.toFixed(),
-    reason: `dated ${date}, outside the period ${period.from} .. ${period.to}`,
-    reasonCode: logReasonCodes.outOfPeriod,
-  };
+/** Why a record outside the job's period is not matched; `date` is its own business date. */
+export function outOfPeriodReason(date: string, period: { readonly from: string; readonly to: string }): string {
+  return `dated ${date}, outside the period ${period.from} .. ${period.to}`;
 }
 
 /** The reason may quote the bad cell, whatever it holds; it is stored with unstorable characters replaced. */

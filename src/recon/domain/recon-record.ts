@@ -10,8 +10,13 @@ export type ReconSide = 'external' | 'internal';
  */
 export interface ReconRecord {
   readonly side: ReconSide;
-  /** External row id or ledger transfer id; unique per side within a job. */
+  /** External row id or ledger transfer id; unique per side within a job (repeats are settled by repeated-ids.ts). */
   readonly key: string;
+  /**
+   * For a key derived from content: the key without its occurrence number. The reader gives `keyBase` + "1";
+   * the n-th identical row of the file becomes `keyBase` + n where all rows are seen (repeated-ids.ts).
+   */
+  readonly keyBase?: string;
   /** Free text; may be empty (ledger transfers without a reference), which never matches on reference. */
   readonly reference: string;
   /** Always positive: sources strip the sign, because ledger transfer amounts are unsigned. */

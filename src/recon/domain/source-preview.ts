@@ -1,4 +1,5 @@
 import type { ReconRecord } from './recon-record.js';
+import { settleRepeatedIds } from './repeated-ids.js';
 import type { SourceDialect, SourceItem } from './recon-source.js';
 import { StatementBalanceCheck, type CheckedStatement, type RecordedStatement, type StatementFinding } from './statement-balance-check.js';
 
@@ -21,7 +22,8 @@ export interface SourcePreview {
 /**
  * Everything a source yields for a file, kept to a bounded sample: the first records, the first rejections
  * with their reasons, the dialect it detected, and each statement's balance check (against the statements
- * on record, through `previous`), without creating a job or writing anything.
+ * on record, through `previous`), without creating a job or writing anything. Ids repeated in the file are
+ * settled as a job settles them (repeated-ids.ts).
  */
 export async function previewSource(
   items: AsyncIterable<SourceItem>,
@@ -34,7 +36,8 @@ export async function previewSource(
   let dialect: SourceDialect | null = null;
   let recordsTotal = 0;
   let rejectedTotal = 0;
-  for await (const item of items) {
+  // Repeated ids settled as a job settles them in staging, so the preview shows the keys a job would use.
+  for await (const item of settleRepeatedIds(items)) {
     balances.observe(item);
     if (item.kind === 'dialect') dialect = item.dialect;
     if (item.kind === 'record') {

@@ -29,12 +29,11 @@ export interface ApiFieldPaths {
 
 export type ApiSignConvention = 'absolute' | 'negative_is_debit';
 
-/** What converting one record needs; `firstIndexOfId` is shared across pages to reject duplicate ids. */
+/** What converting one record needs, the same for every record of every page. */
 export interface ApiRecordContext {
   readonly fields: ApiFieldPaths;
   readonly signConvention: ApiSignConvention;
   readonly window: TimeWindow;
-  readonly firstIndexOfId: Map<string, number>;
 }
 
 /** Raw JSON kept on a rejected record, for the report; the index locates the rest. */
@@ -77,7 +76,7 @@ export function apiRecordToItem(value: unknown, index: number, context: ApiRecor
     problems.push(`${field}: ${parsed.reason}`);
     return undefined;
   };
-  const key = take('id', parseId(readPath(value, fields.id), context.firstIndexOfId));
+  const key = take('id', parseId(readPath(value, fields.id)));
   const reference = take('reference', parseReference(readPath(value, fields.reference)));
   const signed = take('amount', parseSignedAmount(readPath(value, fields.amount), context.signConvention));
   const currency = take('currency', requiredString(readPath(value, fields.currency), parseCsvCurrency));
@@ -86,7 +85,7 @@ export function apiRecordToItem(value: unknown, index: number, context: ApiRecor
     fields.direction === undefined
       ? signed?.direction
       : take('direction', requiredString(readPath(value, fields.direction), parseCsvDirection));
-  return externalItem({ key, reference, signed, currency, occurredAt, direction }, problems, index, context.firstIndexOfId, reject);
+  return externalItem({ key, reference, signed, currency, occurredAt, direction }, problems, index, reject);
 }
 
 function rawOf(value: unknown): string | undefined {
@@ -100,15 +99,14 @@ function requiredString<T>(value: unknown, parse: (text: string) => Parsed<T>): 
 }
 
 /** Providers often send numeric ids; only safe integers convert exactly, so other numbers are refused. */
-function parseId(value: unknown, firstIndexOfId: ReadonlyMap<string, number>): Parsed<string> {
+function parseId(value: unknown): Parsed<string> {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (text === undefined || text === null || text === '') return fail('missing value');
   if (typeof text !== 'string') return fail(`expected a string or an integer, found ${describeJson(value)}`);
   const key = text.trim();
   if (key === '') return fail('missing value');
   if (key.length > keyLengthMax) return fail(`longer than ${keyLengthMax} characters`);
-  const firstIndex = firstIndexOfId.get(key);
-  return firstIndex === undefined ? { ok: true, value: key } : fail(`'${key}' is already used by record ${firstIndex}`);
+  return { ok: true, value: key };
 }
 
 function parseReference(value: unknown): Parsed<string> {

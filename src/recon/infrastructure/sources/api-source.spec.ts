@@ -310,7 +310,8 @@ describe('ApiSource records', () => {
     };
     expect(summary(await read({ fields }))).toEqual([
       '1:42:9.99:EUR:2025-07-13T10:00:00.000Z:debit',
-      "2!id: '42' is already used by record 1; currency: 'EURO' is not a 3-letter ISO 4217 currency code; direction: 'sideways' is not a direction (expected C/CR/CREDIT/IN or D/DR/DEBIT/OUT)",
+      // A repeated id is not the reader's to find (it keeps nothing from record to record): staging settles it.
+      "2!currency: 'EURO' is not a 3-letter ISO 4217 currency code; direction: 'sideways' is not a direction (expected C/CR/CREDIT/IN or D/DR/DEBIT/OUT)",
       '3!record: expected an object, found a string',
     ]);
   });

@@ -103,7 +103,7 @@ export class ApiSource implements ReconSource {
   async *read(request: SourceReadRequest): AsyncGenerator<SourceItem> {
     const window = businessWindow(request);
     const { fields, signConvention } = this.options;
-    const context: ApiRecordContext = { fields, signConvention, window, firstIndexOfId: new Map() };
+    const context: ApiRecordContext = { fields, signConvention, window };
     let index = 0;
     for await (const records of this.pages(request.businessDate, window)) {
       for (const record of records) {

@@ -13,23 +13,11 @@ export interface RowContent {
 }
 
 /**
- * Keys for files without an id column: a hash of the row's content plus ":n", the row's occurrence among
- * identical rows so far. The same file read again, or an overlapping export of the same days, gives the
- * same keys, provided identical rows keep their order. Two genuinely identical rows on one day are two
+ * Keys for files without an id column are this hash plus ":n", the row's occurrence among identical rows
+ * (repeated-ids.ts numbers them). The same file read again, or an overlapping export of the same days, gives
+ * the same keys, provided identical rows keep their order. Two genuinely identical rows on one day are two
  * movements (two coffees), so they get ":1" and ":2" instead of being refused as duplicates.
- * Memory grows with the distinct rows seen, like the duplicate-id check of the id column.
  */
-export class ContentIds {
-  private readonly seen = new Map<string, number>();
-
-  next(content: RowContent): string {
-    const hash = contentHash(content);
-    const occurrence = (this.seen.get(hash) ?? 0) + 1;
-    this.seen.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
-  }
-}
-
 /** 20 hex digits (80 bits) of SHA-256 over the fields, each normalised so formatting does not change the key. */
 export function contentHash(content: RowContent): string {
   const fields = [

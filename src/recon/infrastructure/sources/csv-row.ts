@@ -5,17 +5,15 @@ import type { SourceItem } from '../../domain/recon-source.js';
 import { externalItem, type ParsedExternalFields } from './external-record.js';
 import { parseAmountCell, type CellAmount } from './csv-amount.js';
 import type { CsvColumns } from './csv-columns.js';
-import type { ContentIds } from './csv-content-id.js';
+import { contentHash } from './csv-content-id.js';
 import { parseZone, readCalendarDate, readRowDate, type RowDate } from './csv-dates.js';
 import type { CsvFormat, MappedField } from './csv-format.js';
 import { parseCsvCurrency, parseCsvDirection, type Parsed } from './csv-values.js';
 
-/** What converting one row needs; `firstLineOfId` and `contentIds` are shared across rows. */
+/** What converting one row needs, the same for every row: rows are converted alone, nothing is remembered. */
 export interface RowContext {
   readonly format: CsvFormat;
   readonly columns: CsvColumns;
-  readonly firstLineOfId: Map<string, number>;
-  readonly contentIds: ContentIds;
   readonly delimiter: string;
 }
 
@@ -45,7 +43,7 @@ export function rowToItem(fields: readonly string[], line: number, raw: string, 
     problems.push(`${field} (column '${columns.headerOf[field] ?? field}'): ${parsed.reason}`);
     return undefined;
   };
-  const key = format.idStrategy === 'column' ? take('id', parseId(cell('id'), context.firstLineOfId)) : undefined;
+  const key = format.idStrategy === 'column' ? take('id', parseId(cell('id'))) : undefined;
   const reference = take('reference', parseReference(cell('reference')));
   const signed = has('amount')
     ? take('amount', required(cell('amount'), (text) => parseAmountBySign(text, format)))
@@ -76,20 +74,21 @@ export function rowToItem(fields: readonly string[], line: number, raw: string, 
   };
   if (format.idStrategy === 'content' && problems.length === 0 && signed && currency && when && reference !== undefined) {
     const at = when.precision === 'date' ? when.bookingDate : when.occurredAt.toISOString();
-    parsed.key = context.contentIds.next({ when: at, amount: signed.amount, direction, currency, reference, description: parsed.description });
+    // Occurrence 1 as read; identical rows are numbered where all rows are seen (repeated-ids.ts).
+    parsed.keyBase = `${contentHash({ when: at, amount: signed.amount, direction, currency, reference, description: parsed.description })}:`;
+    parsed.key = `${parsed.keyBase}1`;
   }
-  return externalItem(parsed, problems, line, context.firstLineOfId, reject);
+  return externalItem(parsed, problems, line, reject);
 }
 
 function required<T>(text: string, parse: (text: string) => Parsed<T>): Parsed<T> {
   return text === '' ? { ok: false, reason: 'missing value' } : parse(text);
 }
 
-function parseId(text: string, firstLineOfId: ReadonlyMap<string, number>): Parsed<string> {
+function parseId(text: string): Parsed<string> {
   if (text === '') return { ok: false, reason: 'missing value' };
   if (text.length > keyLengthMax) return { ok: false, reason: `longer than ${keyLengthMax} characters` };
-  const firstLine = firstLineOfId.get(text);
-  return firstLine === undefined ? { ok: true, value: text } : { ok: false, reason: `'${text}' is already used on line ${firstLine}` };
+  return { ok: true, value: text };
 }
 
 function parseReference(text: string): Parsed<string> {

@@ -93,7 +93,8 @@ describe('readCsv', () => {
       "4!timestamp (column 'date'): '13/07/2025' is not a valid iso timestamp (expected e.g. 2025-07-13T14:03:00Z)",
       "5!id (column 'txn_id'): missing value; amount (column 'amount'): missing value",
       '6!expected 5 columns as in the header, found 4',
-      "7!id (column 'txn_id'): 'B1' is already used on line 2",
+      // The reader keeps nothing from row to row: the repeated id is settled in staging (repeated-ids.ts).
+      '7:B1:duplicate id:1:USD:2025-07-13T09:00:00.000Z',
       "8!currency (column 'currency'): 'DOLLARS' is not a 3-letter ISO 4217 currency code",
       '9:B8:next day:1:USD:2025-07-14T01:00:01.000Z',
       "10!amount (column 'amount'): '-1.00' is negative but signConvention is 'absolute'",

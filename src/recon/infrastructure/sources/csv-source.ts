@@ -10,14 +10,14 @@ import {
 } from '../../domain/recon-source.js';
 import { defaultEncodingDescription, textLines, type TextLine } from '../statements/text-lines.js';
 import { holdsNamedColumns, resolveColumns, sourceInvalid, type CsvColumns } from './csv-columns.js';
-import { ContentIds } from './csv-content-id.js';
 import { resolveCsvFormat, type CsvFormat } from './csv-format.js';
 import { csvRecords, splitLine } from './csv-records.js';
 import { rowToItem, trimRaw, type RowContext } from './csv-row.js';
 
 /**
- * Reads a bank or provider export as external records, streaming: memory grows with the ids seen (for the
- * duplicate check), never with the file. Rows that cannot be read become `rejected` items with their line.
+ * Reads a bank or provider export as external records, streaming: nothing is kept from row to row, so memory
+ * never grows with the file (repeated ids are settled where all rows are seen: repeated-ids.ts). Rows that
+ * cannot be read become `rejected` items with their line.
  */
 export class CsvSource implements ReconSource {
   /** Throws ValidationFailed for an invalid mapping, so misconfiguration surfaces before a job starts. */
@@ -81,8 +81,6 @@ async function* readRows(
   const context: RowContext = {
     format,
     columns: layout.columns,
-    firstLineOfId: new Map(),
-    contentIds: new ContentIds(),
     delimiter: layout.delimiter,
   };
   yield { kind: 'dialect', dialect: dialectOf(format, layout) };

@@ -6,6 +6,8 @@ import type { SourceItem } from '../../domain/recon-source.js';
 /** The fields an adapter parsed from one row; undefined where that field failed (its problem is listed). */
 export interface ParsedExternalFields {
   key?: string;
+  /** For a key derived from content: the key without its occurrence number (ReconRecord.keyBase). */
+  keyBase?: string;
   reference?: string;
   signed?: { amount: Decimal; direction?: 'credit' | 'debit' };
   direction?: 'credit' | 'debit';
@@ -35,13 +37,13 @@ const textFieldNames: Readonly<Record<(typeof textFields)[number], string>> = {
 
 /**
  * Turns one row's parsed fields into a record, or into a rejection listing every problem at once, the
- * same way for every adapter. `position` is the row's line (CSV) or index (API), remembered per id.
+ * same way for every adapter. `position` is the row's line (CSV) or index (API). Repeated ids are not
+ * checked here: that needs every id seen, which staging (or a preview) holds instead (repeated-ids.ts).
  */
 export function externalItem(
   fields: ParsedExternalFields,
   problems: readonly string[],
   position: number,
-  firstPositionOfId: Map<string, number>,
   reject: (reason: string) => SourceItem,
 ): SourceItem {
   const { key, reference, signed, currency, occurredAt, direction } = fields;
@@ -54,7 +56,6 @@ export function externalItem(
   if (problems.length > 0 || key === undefined || reference === undefined || signed === undefined || currency === undefined || occurredAt === undefined) {
     return reject(problems.join('; '));
   }
-  firstPositionOfId.set(key, position);
   const record: ReconRecord = { side: 'external', key, reference, amount: signed.amount, currency, occurredAt, line: position, ...optional(fields) };
   return { kind: 'record', record: direction === undefined ? record : { ...record, direction } };
 }
@@ -62,6 +63,7 @@ export function externalItem(
 /** Only the fields the source gave, so records of sources without them keep their old shape. */
 function optional(fields: ParsedExternalFields): Partial<ReconRecord> {
   const out: { -readonly [K in keyof ReconRecord]?: ReconRecord[K] } = {};
+  if (fields.keyBase !== undefined) out.keyBase = fields.keyBase;
   if (fields.timePrecision !== undefined) [out.timePrecision, out.bookingDate] = [fields.timePrecision, fields.bookingDate];
   if (fields.valueDate !== undefined) out.valueDate = fields.valueDate;
   if (fields.counterparty) out.counterparty = fields.counterparty;

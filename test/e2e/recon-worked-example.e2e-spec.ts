@@ -74,6 +74,14 @@ describe('the worked example of docs/recon-matching.md', () => {
       'INV-503 | internal | false |  | amount_outside_tolerance | ',
       'INV-506 | internal | false |  | no_candidate | ',
     ]);
+    const reasonOf = (external: string) => logs.find((log) => log.external_id === external)?.reason;
+    // Amounts in reasons read like money, whatever scale the database computed them in.
+    expect(reasonOf('B-2')).toBe("rule 'same_reference': same reference, amount 4.50 apart within the rule's tolerance");
+    // Date-only lines are explained in days, with the lag the rules allow, never in minutes from midnight.
+    expect(reasonOf('B-4')).toBe('no ledger transfer in USD with amount within 0.05 of 33.00 dated 2026-03-01 .. 2026-03-03');
+    expect(reasonOf('B-3')).toMatch(/^no ledger transfer in USD with amount within 0\.05 of 120\.00 dated 2026-03-01 \.\. 2026-03-03; same reference on transfer \S+: amount 130\.00 USD, booked the same day$/);
+    const inv503 = logs.find((log) => reference[log.internal_transfer_id as string] === 'INV-503')?.reason;
+    expect(inv503).toContain('; same reference on external record B-3 (line 4): amount 120.00 USD, booked the same day');
 
     const summary = (await http().get(`/recon/summary/2026-03-03?job_id=${jobId}`).expect(200)).body;
     expect(summary).toMatchObject({ external_total: 4, internal_total: 4, matched_exact: 1, matched_fuzzy: 1, unmatched_external: 2, unmatched_internal: 2, match_rate: 0.5 });

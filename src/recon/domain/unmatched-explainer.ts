@@ -8,6 +8,7 @@ import { counterpartNoun, describeRecord, formatAmount, formatMinutes, formatSco
 import type { MatchParameters, ReconRecord } from './recon-record.js';
 import { msPerMinute, timeDiffMs } from './record-distance.js';
 import { indexByTime, nearestInTime, type TimeOrderedList } from './time-ordered-list.js';
+import { dayLagOf, type PairDating } from './pair-dating.js';
 
 /**
  * Why a record stayed unmatched, machine-readable; `reason` says the same for a human:
@@ -34,7 +35,11 @@ export interface ExplainContext {
   readonly counterparts: readonly ReconRecord[];
   /** The accepted match of each matched record of the other side, by that record's key. */
   readonly matchOfCounterpart: ReadonlyMap<string, Candidate>;
+  /** How date-only lines meet transfers; without it, the same UTC day. */
+  readonly dating?: PairDating;
 }
+
+const sameUtcDay: PairDating = { timeZone: 'UTC', maxDateLagDays: 0 };
 
 /** The closest pair of an unmatched record and the record it pairs with on the other side. */
 interface Nearest {
@@ -82,23 +87,44 @@ function classify(nearest: Nearest | undefined, context: ExplainContext): Unmatc
 function headline(record: ReconRecord, nearest: Nearest | undefined, context: ExplainContext): string {
   const { allowedAmountDiff, maxTimeDiffMinutes } = context.params;
   const noun = counterpartNoun(record);
+  const dated = datedRange(record, context);
   if (nearest === undefined) {
-    return (
-      `no ${noun} in ${record.currency} with amount within ${formatAmount(allowedAmountDiff)} of ${formatAmount(record.amount)} ` +
-      `and time within ${maxTimeDiffMinutes} minutes of ${formatTime(record.occurredAt)}`
-    );
+    const timing = dated === undefined ? `and time within ${maxTimeDiffMinutes} minutes of ${formatTime(record.occurredAt)}` : `dated ${dated}`;
+    return `no ${noun} in ${record.currency} with amount within ${formatAmount(allowedAmountDiff)} of ${formatAmount(record.amount)} ${timing}`;
   }
   if (exactReference(record) === '') {
     return `the record has no reference, so it cannot match exactly and scores at most ${formatScore(1 - fuzzyWeights.reference)} fuzzily`;
   }
-  return `no ${noun} with reference '${exactReference(record)}' and amount ${formatAmount(record.amount)} ${record.currency} within ${maxTimeDiffMinutes} min`;
+  return `no ${noun} with reference '${exactReference(record)}' and amount ${formatAmount(record.amount)} ${record.currency} ${dated === undefined ? `within ${maxTimeDiffMinutes} min` : `dated ${dated}`}`;
+}
+
+/**
+ * For a date-only line: the business days a transfer may have to meet it ("2026-03-01 .. 2026-03-03" with a
+ * two-day lag, the bank booking up to that many days later), because minutes from 00:00 would mislead.
+ */
+function datedRange(record: ReconRecord, context: ExplainContext): string | undefined {
+  if (record.side !== 'external' || record.timePrecision !== 'date' || record.bookingDate === undefined) return undefined;
+  const lag = (context.dating ?? sameUtcDay).maxDateLagDays;
+  if (lag === 0) return record.bookingDate;
+  const earliest = new Date(Date.parse(record.bookingDate) - lag * 86_400_000).toISOString().slice(0, 10);
+  return `${earliest} .. ${record.bookingDate}`;
+}
+
+/** How far apart a pair is in time: minutes, or for a date-only line the days it was booked after the transfer. */
+function timeGap(a: ReconRecord, b: ReconRecord, context: ExplainContext): string {
+  const [external, internal] = a.side === 'external' ? [a, b] : [b, a];
+  const dayLag = dayLagOf(external, internal, (context.dating ?? sameUtcDay).timeZone);
+  if (dayLag === undefined) return `${formatMinutes(timeDiffMs(a, b) / msPerMinute)} min apart`;
+  if (dayLag === 0) return 'booked the same day';
+  const days = Math.abs(dayLag) === 1 ? 'day' : 'days';
+  return `booked ${Math.abs(dayLag)} ${days} ${dayLag > 0 ? 'after' : 'before'} the transfer`;
 }
 
 function nearestClause(nearest: Nearest | undefined, code: UnmatchedCode, context: ExplainContext): string {
   if (nearest === undefined) return '';
   const { candidate, counterpart } = nearest;
   const threshold = formatScore(context.params.fuzzyThreshold);
-  const gaps = `(amount diff ${formatAmount(candidate.amountDiff)}, ${formatMinutes(candidate.timeDiffMinutes)} min apart)`;
+  const gaps = `(amount diff ${formatAmount(candidate.amountDiff)}, ${timeGap(candidate.external, candidate.internal, context)})`;
   const described = `; closest: ${describeRecord(counterpart)} '${counterpart.reference}' score ${formatScore(candidate.score)}`;
   switch (code) {
     case 'below_threshold':
@@ -129,9 +155,8 @@ function sameReferenceClause(
   if (sameReference === undefined || exactReference(record) === '') return '';
   for (const other of nearestInTime([sameReference], record.occurredAt.getTime(), Number.MAX_SAFE_INTEGER, 2)) {
     if (other === nearest?.counterpart) continue;
-    const minutes = formatMinutes(timeDiffMs(record, other) / msPerMinute);
     const taken = context.matchOfCounterpart.has(other.key) ? `, already matched to ${describeRecord(partnerOf(other, context))}` : '';
-    return `; same reference on ${describeRecord(other)}: amount ${formatAmount(other.amount)} ${other.currency}, ${minutes} min apart${taken}`;
+    return `; same reference on ${describeRecord(other)}: amount ${formatAmount(other.amount)} ${other.currency}, ${timeGap(record, other, context)}${taken}`;
   }
   return '';
 }

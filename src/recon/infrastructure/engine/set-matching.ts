@@ -8,6 +8,7 @@ import type { MatchRule } from '../../domain/rules/match-rule.js';
 import { ruleCandidates } from '../../domain/rules/rule-candidates.js';
 import type { TimeWindow } from '../../domain/recon-source.js';
 import { blockingCtes, prefixed } from './blocking-sql.js';
+import { formattedAmount } from './amount-sql.js';
 import { directionsAgree, pairDistanceMs, withinTiming } from './pair-conditions-sql.js';
 import { cursorRows, groupedBy } from './cursor.js';
 import { CopyBatcher } from './pg-copy.js';
@@ -163,7 +164,7 @@ export async function logMatches(client: pg.PoolClient, jobId: string): Promise<
             m.amount_diff, round(m.time_diff_ms / 60000.0, 2), e.currency, e.amount, l.amount,
             'rule ' || quote_literal(m.rule) || ': ' ||
               CASE m.match_type WHEN 'exact' THEN 'the rule''s fields are equal, currency the same, within its timing'
-                                WHEN 'tolerance' THEN 'same reference, amount ' || m.amount_diff::text || ' apart within the rule''s tolerance'
+                                WHEN 'tolerance' THEN 'same reference, amount ' || ${formattedAmount('m.amount_diff')} || ' apart within the rule''s tolerance'
                                 ELSE 'fuzzy score ' || m.score::text || ' at or above the threshold' END,
             CASE m.match_type WHEN 'exact' THEN $2 WHEN 'tolerance' THEN $4 ELSE $3 END, m.rule
      FROM recon_staging_matches m

@@ -70,7 +70,7 @@ export async function logUnmatched(client: pg.PoolClient, scope: MatchScope, sid
     for (const { row, record } of agreeing) {
       if (row.partner_key !== null) matchOfCounterpart.set(record.key, pairWithPartner(record, row));
     }
-    const [explained] = explainUnmatched([probe], { params, matcherTypes: ['exact', 'fuzzy'], counterparts, matchOfCounterpart });
+    const [explained] = explainUnmatched([probe], { params, matcherTypes: ['exact', 'fuzzy'], counterparts, matchOfCounterpart, dating: scope.dating });
     if (explained.code === 'no_candidate' && opposite !== undefined) {
       await logs.push(unmatchedRow({ ...explained, reason: directionMismatchReason(probe, opposite) }, logReasonCodes.directionMismatch));
       continue;
